@@ -1,0 +1,239 @@
+import { builtinModules } from 'node:module';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { ReferenceTracker } = ASTUtils;
+
+export const READ = ReferenceTracker.READ;
+export const CALL = ReferenceTracker.CALL;
+export const CONSTRUCT = ReferenceTracker.CONSTRUCT;
+
+/** One module's exports: property names lead deeper, `READ` / `CALL` / `CONSTRUCT` mark a match. */
+export interface TraceMapElement<T> {
+  [key: string]: TraceMapElement<T>;
+  [marker: symbol]: T | undefined;
+}
+export type TraceMap<T> = Record<string, TraceMapElement<T>>;
+
+type BaseTracker = InstanceType<typeof ReferenceTracker>;
+type FoundReference<T> = ReturnType<BaseTracker['iterateEsmReferences']> extends Iterable<infer F>
+  ? Omit<F, 'info'> & { info: T }
+  : never;
+/** `iteratePropertyReferences` exists in `@eslint-community/eslint-utils` >= 4.5 but is missing from the re-exported types. */
+type Tracker = BaseTracker & {
+  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapElement<unknown>): IterableIterator<FoundReference<unknown>>;
+};
+
+export type ReferenceKind = 'read' | 'call' | 'construct';
+
+export interface ModuleReference<T> {
+  /** The call, `new` expression, member expression, identifier or import that was matched. */
+  readonly node: TSESTree.Node;
+  /** Module id followed by the export path, e.g. `['fs', 'promises', 'writeFile']`. */
+  readonly path: readonly string[];
+  readonly kind: ReferenceKind;
+  readonly info: T;
+}
+
+const BUILTINS: ReadonlySet<string> = new Set(builtinModules.filter((id) => !id.startsWith('_')));
+
+/**
+ * Adds the `node:` spelling of every Node built-in module in the map, so that a table written
+ * as `{ fs: ... }` also matches `import fs from 'node:fs'`.
+ */
+export function withNodePrefix<T>(traceMap: TraceMap<T>): TraceMap<T> {
+  const result: TraceMap<T> = { ...traceMap };
+  for (const [moduleId, element] of Object.entries(traceMap)) {
+    if (BUILTINS.has(moduleId) && !(`node:${moduleId}` in result)) result[`node:${moduleId}`] = element;
+  }
+  return result;
+}
+
+function kindOf(type: symbol): ReferenceKind {
+  if (type === CALL) return 'call';
+  if (type === CONSTRUCT) return 'construct';
+  return 'read';
+}
+
+function toModuleReference<T>(found: FoundReference<T>, prefix: readonly string[] = []): ModuleReference<T> {
+  return {
+    node: found.node,
+    path: prefix.length === 0 ? found.path : [...prefix, ...found.path],
+    kind: kindOf(found.type),
+    info: found.info,
+  };
+}
+
+function isTypeOnlyImport(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ImportDeclaration) return node.importKind === 'type';
+  if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+    return node.importKind === 'type' || (node.parent.type === AST_NODE_TYPES.ImportDeclaration && node.parent.importKind === 'type');
+  }
+  return false;
+}
+
+/**
+ * Identifiers that refer to the global `name`: references to a declared, never-written global
+ * (ESLint's `sourceType: 'commonjs'` or `globals`), and unresolved references when the host did
+ * not declare it (an ESM-parsed file, or oxlint's JS plugins). A local binding of the same name
+ * shadows it, because its references resolve to that binding instead.
+ */
+export function globalIdentifierReferences(
+  globalScope: TSESLint.Scope.Scope,
+  name: string,
+): TSESTree.Identifier[] {
+  const declared = globalScope.set.get(name);
+  if (declared) {
+    if (declared.defs.length > 0 || declared.references.some((reference) => reference.isWrite())) return [];
+    return declared.references.map((reference) => reference.identifier as TSESTree.Identifier);
+  }
+  return globalScope.through
+    .filter((reference) => reference.identifier.name === name && reference.identifier.type === AST_NODE_TYPES.Identifier)
+    .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+function calledWith(identifier: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const parent = identifier.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier ? parent : undefined;
+}
+
+function moduleIdOf(call: TSESTree.CallExpression, globalScope: TSESLint.Scope.Scope): string | undefined {
+  const [argument] = call.arguments;
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  return ASTUtils.getStringIfConstant(argument, globalScope) ?? undefined;
+}
+
+const CREATE_REQUIRE: TraceMap<true> = withNodePrefix({ module: { createRequire: { [CALL]: true } } });
+
+/**
+ * Every `require`-like call in the file: the global `require` (declared or not),
+ * `process.getBuiltinModule`, and a binding made with `module.createRequire(...)`.
+ */
+function requireLikeCalls(
+  tracker: Tracker,
+  globalScope: TSESLint.Scope.Scope,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const identifier of globalIdentifierReferences(globalScope, 'require')) {
+    const call = calledWith(identifier);
+    if (call) calls.push(call);
+  }
+  for (const identifier of globalIdentifierReferences(globalScope, 'process')) {
+    const member = identifier.parent;
+    if (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === identifier &&
+      ASTUtils.getPropertyName(member, globalScope) === 'getBuiltinModule'
+    ) {
+      const call = calledWith(member);
+      if (call) calls.push(call);
+    }
+  }
+  const createRequireCalls = [...tracker.iterateEsmReferences(CREATE_REQUIRE), ...cjsReferences(tracker, globalScope, CREATE_REQUIRE, calls)];
+  for (const { node } of createRequireCalls) {
+    const declarator = node.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+    for (const variable of sourceCode.getDeclaredVariables(declarator)) {
+      for (const reference of variable.references) {
+        const call = calledWith(reference.identifier);
+        if (call) calls.push(call);
+      }
+    }
+  }
+  return calls;
+}
+
+function* cjsReferences<T>(
+  tracker: Tracker,
+  globalScope: TSESLint.Scope.Scope,
+  traceMap: TraceMap<T>,
+  calls: readonly TSESTree.CallExpression[],
+): Generator<ModuleReference<T>> {
+  for (const call of calls) {
+    const moduleId = moduleIdOf(call, globalScope);
+    if (moduleId === undefined || !Object.hasOwn(traceMap, moduleId)) continue;
+    const element = traceMap[moduleId]!;
+    if (element[READ]) yield { node: call, path: [moduleId], kind: 'read', info: element[READ] as T };
+    for (const found of tracker.iteratePropertyReferences(call, element) as Iterable<FoundReference<T>>) yield toModuleReference(found, [moduleId]);
+  }
+}
+
+function* importEqualsReferences<T>(
+  tracker: Tracker,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  traceMap: TraceMap<T>,
+): Generator<ModuleReference<T>> {
+  for (const statement of sourceCode.ast.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (
+      declaration?.type !== AST_NODE_TYPES.TSImportEqualsDeclaration ||
+      declaration.importKind === 'type' ||
+      declaration.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference
+    ) {
+      continue;
+    }
+    const source = declaration.moduleReference.expression;
+    if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') continue;
+    const moduleId = source.value;
+    if (!Object.hasOwn(traceMap, moduleId)) continue;
+    const element = traceMap[moduleId]!;
+    for (const variable of sourceCode.getDeclaredVariables(declaration)) {
+      for (const reference of variable.references) {
+        if (!reference.isRead()) continue;
+        if (element[READ]) yield { node: reference.identifier, path: [moduleId], kind: 'read', info: element[READ] as T };
+        for (const found of tracker.iteratePropertyReferences(reference.identifier, element) as Iterable<FoundReference<T>>) {
+          yield toModuleReference(found, [moduleId]);
+        }
+      }
+    }
+  }
+}
+
+function* dynamicImportReferences<T>(
+  tracker: Tracker,
+  globalScope: TSESLint.Scope.Scope,
+  imports: readonly TSESTree.ImportExpression[],
+  traceMap: TraceMap<T>,
+): Generator<ModuleReference<T>> {
+  for (const expression of imports) {
+    const moduleId = ASTUtils.getStringIfConstant(expression.source, globalScope);
+    if (moduleId === null || !Object.hasOwn(traceMap, moduleId)) continue;
+    const awaited = expression.parent;
+    if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) continue;
+    const element = traceMap[moduleId]!;
+    const namespace: TraceMapElement<T> = { default: element, ...element };
+    for (const found of tracker.iteratePropertyReferences(awaited, namespace) as Iterable<FoundReference<T>>) {
+      const path = found.path.filter((key) => key !== 'default');
+      if (path.length === 0 && found.type === READ) continue;
+      yield toModuleReference({ ...found, path }, [moduleId]);
+    }
+  }
+}
+
+export interface ModuleReferenceOptions {
+  /** `import('m')` expressions of the file, collected by the caller's `ImportExpression` listener. */
+  readonly dynamicImports?: readonly TSESTree.ImportExpression[];
+}
+
+/**
+ * Every reference in the file to the module exports named in `traceMap`, in every import
+ * style: ESM default, named (renamed) and namespace imports; `require` (declared or not,
+ * destructured, renamed, `require('m').x`); `createRequire`; `process.getBuiltinModule`;
+ * TypeScript `import x = require('m')`; awaited `import('m')`; member chains and `const`
+ * aliases. Type-only imports are ignored. Built on `ReferenceTracker` in `legacy` mode, so the
+ * named imports of CommonJS modules (all Node built-ins) are bound too.
+ */
+export function* iterateModuleReferences<T>(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  traceMap: TraceMap<T>,
+  options: ModuleReferenceOptions = {},
+): Generator<ModuleReference<T>> {
+  const globalScope = sourceCode.getScope(sourceCode.ast);
+  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as Tracker;
+  for (const found of tracker.iterateEsmReferences(traceMap) as Iterable<FoundReference<T>>) {
+    if (!isTypeOnlyImport(found.node)) yield toModuleReference(found);
+  }
+  yield* cjsReferences(tracker, globalScope, traceMap, requireLikeCalls(tracker, globalScope, sourceCode));
+  yield* importEqualsReferences(tracker, sourceCode, traceMap);
+  if (options.dynamicImports?.length) yield* dynamicImportReferences(tracker, globalScope, options.dynamicImports, traceMap);
+}

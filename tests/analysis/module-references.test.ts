@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { CALL, CONSTRUCT, READ, iterateModuleReferences, withNodePrefix, type TraceMap } from '../../src/analysis/module-references.js';
+import type { ParserName } from '../rule-tester.js';
+import { runInRule } from './run-in-rule.js';
+
+const TRACE: TraceMap<string> = withNodePrefix({
+  fs: { writeFile: { [CALL]: 'fs.writeFile' }, promises: { writeFile: { [CALL]: 'fs.promises.writeFile' } } },
+  'fs/promises': { writeFile: { [CALL]: 'fsp.writeFile' } },
+  'express-session': { [CALL]: 'session', MemoryStore: { [CONSTRUCT]: 'MemoryStore' } },
+  os: { tmpdir: { [READ]: 'tmpdir-read' } },
+});
+
+function found(code: string, parser: ParserName): string[] {
+  const dynamicImports: TSESTree.ImportExpression[] = [];
+  return runInRule(
+    code,
+    parser,
+    (sourceCode) =>
+      [...iterateModuleReferences(sourceCode, TRACE, { dynamicImports })].map(
+        (reference) => `${reference.kind}:${reference.path.join('.')}@${reference.node.loc.start.line}`,
+      ),
+    () => ({ ImportExpression: (node: TSESTree.ImportExpression) => void dynamicImports.push(node) }),
+  );
+}
+
+describe('iterateModuleReferences', () => {
+  it.each<[string, ParserName, string[]]>([
+    ["import fs from 'fs'; fs.writeFile('a', 'b');", 'esm', ['call:fs.writeFile@1']],
+    ["import * as fs from 'node:fs'; fs.writeFile('a', 'b');", 'esm', ['call:node:fs.writeFile@1']],
+    ["import { writeFile as w } from 'fs/promises'; w('a');", 'esm', ['call:fs/promises.writeFile@1']],
+    ["import { promises as p } from 'fs'; p.writeFile('a');", 'esm', ['call:fs.promises.writeFile@1']],
+    ["import fs from 'fs'; fs.promises.writeFile('a');", 'esm', ['call:fs.promises.writeFile@1']],
+    ["const fs = require('fs'); fs.writeFile('a');", 'cjs', ['call:fs.writeFile@1']],
+    ["const fs = require('fs'); fs.writeFile('a');", 'esm', ['call:fs.writeFile@1']],
+    ["const { writeFile: w } = require('node:fs'); w('a');", 'cjs', ['call:node:fs.writeFile@1']],
+    ["require('fs').promises.writeFile('a');", 'esm', ['call:fs.promises.writeFile@1']],
+    ["const p = require('fs').promises;\nfunction f() { const q = p; q.writeFile('a'); }", 'cjs', ['call:fs.promises.writeFile@2']],
+    ["function f(require) { require('fs').writeFile('a'); }", 'cjs', []],
+    ["const require = () => ({}); require('fs').writeFile('a');", 'esm', []],
+    ["import { createRequire } from 'node:module'; const req = createRequire(import.meta.url); req('fs').writeFile('a');", 'esm', ['call:fs.writeFile@1']],
+    ["const fs = process.getBuiltinModule('fs'); fs.writeFile('a');", 'esm', ['call:fs.writeFile@1']],
+    ["import fs = require('fs'); fs.writeFile('a');", 'ts', ['call:fs.writeFile@1']],
+    ["import type { MemoryStore } from 'express-session'; let x: MemoryStore;", 'ts', []],
+    ["import session, { MemoryStore } from 'express-session'; session({ store: new MemoryStore() });", 'esm', ['call:express-session@1', 'construct:express-session.MemoryStore@1']],
+    ["const session = require('express-session'); new session.MemoryStore();", 'cjs', ['construct:express-session.MemoryStore@1']],
+    ["const fs = await import('node:fs'); fs.writeFile('a');", 'esm', ['call:node:fs.writeFile@1']],
+    ["const { writeFile } = await import('fs/promises'); writeFile('a');", 'esm', ['call:fs/promises.writeFile@1']],
+    ["import os from 'os'; const d = os.tmpdir;", 'esm', ['read:os.tmpdir@1']],
+  ])('%s (%s)', (code, parser, expected) => {
+    expect(found(code, parser).sort()).toEqual([...expected].sort());
+  });
+});
