@@ -51,3 +51,18 @@ export function resolveToDefinition(
   }
   return current;
 }
+
+/**
+ * The object-pattern property that binds `name`: `{ key: name }`, `{ name }`, `{ key: name = d }`.
+ * Its key (`getStaticKeyName` of options-object) says which property of the destructured value
+ * the binding holds.
+ */
+export function getDestructuringProperty(name: TSESTree.Node): TSESTree.Property | undefined {
+  let bound: TSESTree.Node = name;
+  if (bound.parent?.type === AST_NODE_TYPES.AssignmentPattern && bound.parent.left === bound) bound = bound.parent;
+  const property = bound.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== bound || property.parent.type !== AST_NODE_TYPES.ObjectPattern) {
+    return undefined;
+  }
+  return property;
+}

@@ -71,6 +71,11 @@ function isTypeOnlyImport(node: TSESTree.Node): boolean {
   return false;
 }
 
+/** A global the host declared (ESLint's `sourceType: 'commonjs'`, `globals`) and the file neither declares nor assigns. */
+function isHostGlobal(variable: TSESLint.Scope.Variable): boolean {
+  return variable.defs.length === 0 && !variable.references.some((reference) => reference.isWrite());
+}
+
 /**
  * Identifiers that refer to the global `name`: references to a declared, never-written global
  * (ESLint's `sourceType: 'commonjs'` or `globals`), and unresolved references when the host did
@@ -83,12 +88,22 @@ export function globalIdentifierReferences(
 ): TSESTree.Identifier[] {
   const declared = globalScope.set.get(name);
   if (declared) {
-    if (declared.defs.length > 0 || declared.references.some((reference) => reference.isWrite())) return [];
+    if (!isHostGlobal(declared)) return [];
     return declared.references.map((reference) => reference.identifier as TSESTree.Identifier);
   }
   return globalScope.through
     .filter((reference) => reference.identifier.name === name && reference.identifier.type === AST_NODE_TYPES.Identifier)
     .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/**
+ * Whether one identifier refers to the global of its name, by the same test as
+ * `globalIdentifierReferences` (declared by the host and never written, or not declared at all),
+ * without listing every reference of the file.
+ */
+export function isGlobalReference(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  return variable === null || (variable.scope.type === 'global' && isHostGlobal(variable));
 }
 
 function calledWith(identifier: TSESTree.Node): TSESTree.CallExpression | undefined {

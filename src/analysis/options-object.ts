@@ -151,3 +151,16 @@ export function getStaticPropertyValue(
   const value = ASTUtils.getStaticValue(lookup.value as TSESTree.Expression, sourceCode.getScope(lookup.value));
   return value ?? undefined;
 }
+
+/**
+ * The constant value of an expression (`'production'`, `true`, an enum-like `const`), folded
+ * through `const` bindings and TypeScript wrappers; `undefined` when it cannot be known statically.
+ */
+export function getStaticExpressionValue(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): { value: unknown } | undefined {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  return ASTUtils.getStaticValue(expression as TSESTree.Expression, sourceCode.getScope(expression)) ?? undefined;
+}

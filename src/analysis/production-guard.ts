@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findVariableOf, getStableInitializer } from './const-binding.js';
-import { findProperty, resolveObjectSource } from './options-object.js';
+import { findVariableOf, getDestructuringProperty, getStableInitializer } from './const-binding.js';
+import { findProperty, getStaticExpressionValue, getStaticKeyName, resolveObjectSource } from './options-object.js';
 import { skipWrapperParents, unwrapExpression } from './unwrap.js';
 
 /**
@@ -115,24 +115,8 @@ function destructuredKey(
 ): string | undefined {
   const variable = findVariableOf(sourceCode, identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!definition) return undefined;
-  let bound: TSESTree.Node = definition.name;
-  if (bound.parent?.type === AST_NODE_TYPES.AssignmentPattern && bound.parent.left === bound) bound = bound.parent;
-  const property = bound.parent;
-  if (property?.type !== AST_NODE_TYPES.Property || property.value !== bound || property.parent.type !== AST_NODE_TYPES.ObjectPattern) {
-    return undefined;
-  }
-  return getStaticKey(sourceCode, property);
-}
-
-function getStaticKey(sourceCode: Readonly<TSESLint.SourceCode>, property: TSESTree.Property): string | undefined {
-  if (!property.computed) {
-    if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-    if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
-    return undefined;
-  }
-  const value = ASTUtils.getStaticValue(property.key, sourceCode.getScope(property.key));
-  return typeof value?.value === 'string' ? value.value : undefined;
+  const property = definition && getDestructuringProperty(definition.name);
+  return property && getStaticKeyName(sourceCode, property);
 }
 
 /** Statements that always leave the enclosing block: return, throw, break, continue, `process.exit()`. */
@@ -204,7 +188,7 @@ export function createProductionGuard(
   }
 
   function staticString(node: TSESTree.Node): string | undefined {
-    const value = ASTUtils.getStaticValue(unwrapExpression(node) as TSESTree.Expression, sourceCode.getScope(node));
+    const value = getStaticExpressionValue(sourceCode, node);
     return typeof value?.value === 'string' ? value.value : undefined;
   }
 
@@ -342,7 +326,7 @@ export function createProductionGuard(
   ): boolean {
     if (definition) {
       if (excludes(definition, outcome, depth + 1)) return true;
-      if (staticValueOf(definition) || testsEnvironmentName(definition, depth + 1)) return false;
+      if (getStaticExpressionValue(sourceCode, definition) || testsEnvironmentName(definition, depth + 1)) return false;
     }
     return names.some((name) => nameExcludes(name, outcome));
   }
@@ -359,12 +343,6 @@ export function createProductionGuard(
     // `const config = { isDev: process.env.NODE_ENV !== 'production' }` then `config.isDev`.
     const lookup = findProperty(sourceCode, resolveObjectSource(sourceCode, member.object), name);
     return definedFlagExcludes(lookup.kind === 'present' ? lookup.value : undefined, [name], outcome, depth);
-  }
-
-  function staticValueOf(node: TSESTree.Node): { value: unknown } | undefined {
-    const expression = unwrapExpression(node);
-    if (expression.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-    return ASTUtils.getStaticValue(expression as TSESTree.Expression, sourceCode.getScope(expression)) ?? undefined;
   }
 
   function callExcludes(call: TSESTree.CallExpression, outcome: boolean, depth: number): boolean {
@@ -410,7 +388,7 @@ export function createProductionGuard(
     const expression = unwrapExpression(node);
     if (userGuardExcludes(expression, outcome)) return true;
     // A constant test never takes the other branch: `if (false) { ... }` is never reached at all.
-    const constant = staticValueOf(expression);
+    const constant = getStaticExpressionValue(sourceCode, expression);
     if (constant) return Boolean(constant.value) !== outcome;
     switch (expression.type) {
       case AST_NODE_TYPES.UnaryExpression:
@@ -532,7 +510,7 @@ export function createProductionGuard(
       if (guardedBy(parent, child)) return true;
       const list = statementListContaining(parent, child);
       if (list && precededByEarlyExit(list, child)) return true;
-      if (isFunction(parent) && child === parent.body && onlyCalledOutsideProduction(parent, visiting)) return true;
+      if (ASTUtils.isFunction(parent) && child === parent.body && onlyCalledOutsideProduction(parent, visiting)) return true;
     }
     return false;
   }
@@ -545,12 +523,4 @@ export function createProductionGuard(
 
 function isExport(node: TSESTree.Node | undefined): boolean {
   return node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-}
-
-function isFunction(node: TSESTree.Node): node is TSESTree.FunctionLike {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
 }

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { allowStoresSchema, createStoreAllowList } from '../analysis/allowed-stores.js';
 import { resolveToDefinition } from '../analysis/const-binding.js';
 import { iterateModuleReferences } from '../analysis/module-references.js';
 import { createProductionGuard } from '../analysis/production-guard.js';
@@ -46,13 +47,9 @@ export default createRule<Options, MessageId>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allowStores: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Store constructor or factory names the team declares shared (as called in the code, e.g. `ExpressBrute.MemoryStore`, or the export name, e.g. `RateLimiterCluster`); constructions of them are not reported.',
-          },
+          allowStores: allowStoresSchema(
+            'Store constructor or factory names the team declares shared (as called in the code, e.g. `ExpressBrute.MemoryStore`, or the export name, e.g. `RateLimiterCluster`); constructions of them are not reported.',
+          ),
           requireSocketIoAdapter: {
             type: 'boolean',
             description:
@@ -65,12 +62,12 @@ export default createRule<Options, MessageId>({
   },
   create(context, [{ allowStores, requireSocketIoAdapter }]) {
     const { sourceCode } = context;
-    const allowed = new Set(allowStores);
+    const isAllowedStore = createStoreAllowList(allowStores);
     const registerCalls: TSESTree.CallExpression[] = [];
     const dynamicImports: TSESTree.ImportExpression[] = [];
 
     function isReported(finding: Finding, alternatives: readonly TSESTree.Node[], guard: ReturnType<typeof createProductionGuard>): boolean {
-      if (finding.storeNames.some((name) => allowed.has(name))) return false;
+      if (isAllowedStore(finding.storeNames)) return false;
       return !isFallbackStore(finding.node, alternatives) && !guard.isOnlyReachedOutsideProduction(finding.node);
     }
 

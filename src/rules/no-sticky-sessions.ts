@@ -1,6 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { allowStoresSchema, createStoreAllowList, storeCalleeNames } from '../analysis/allowed-stores.js';
 import { resolveToDefinition } from '../analysis/const-binding.js';
 import { iterateModuleReferences, type TraceMap, type TraceMapElement } from '../analysis/module-references.js';
+import { isModuleOrNamedExport, moduleValueOf } from '../analysis/module-value.js';
+import { containsNode } from '../analysis/node-range.js';
 import { mayGainProperty } from '../analysis/object-mutation.js';
 import { findProperty, getArgumentObject, getStaticPropertyValue } from '../analysis/options-object.js';
 import { createProductionGuard, type ProductionGuard } from '../analysis/production-guard.js';
@@ -9,8 +12,7 @@ import { unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { checkInfrastructureCall, checkInfrastructureProperty, type StickinessFinding } from './no-sticky-sessions/infrastructure.js';
 import { FASTIFY_SESSION_PLUGINS, SESSION_TRACE_MAP, type SessionLibraryEntry } from './no-sticky-sessions/libraries.js';
-import { moduleValueOf } from './no-sticky-sessions/module-value.js';
-import { contains, isAlternativeOfAnotherStore, isNoValue, otherBranches } from './no-sticky-sessions/store-choice.js';
+import { isAlternativeOfAnotherStore, isNoValue, otherBranches } from './no-sticky-sessions/store-choice.js';
 
 export type MessageId =
   | 'defaultMemoryStore'
@@ -33,7 +35,6 @@ export type Options = [
 ];
 
 type Entry = SessionLibraryEntry | { readonly kind: 'socket-io-server' };
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 const SHARED_STORE = 'Use a shared store with a TTL such as connect-redis, connect-pg-simple or connect-memcached: any instance must be able to serve any request.';
 const REMIX_REMEDY =
@@ -53,15 +54,6 @@ const TRACE_MAP: TraceMap<Entry> = {
   ...SESSION_TRACE_MAP,
   ...Object.fromEntries(Object.entries(SOCKET_IO_SERVER_TRACE_MAP).map(([moduleId, element]) => [moduleId, retag(element, SOCKET_IO_SERVER)])),
 };
-
-/** The names a `new X()` / `x()` callee goes by, for `allowStores`: `X`, `session.MemoryStore`, `MemoryStore`. */
-function calleeNames(sourceCode: SourceCode, callee: TSESTree.Node): string[] {
-  const expression = unwrapExpression(callee);
-  if (expression.type === AST_NODE_TYPES.Identifier) return [expression.name];
-  if (expression.type !== AST_NODE_TYPES.MemberExpression) return [];
-  const property = ASTUtils.getPropertyName(expression, sourceCode.getScope(expression));
-  return property === null ? [sourceCode.getText(expression)] : [sourceCode.getText(expression), property];
-}
 
 export default createRule<Options, MessageId>({
   name: 'no-sticky-sessions',
@@ -94,13 +86,9 @@ export default createRule<Options, MessageId>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allowStores: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Store constructors (or session-storage functions) the team declares shared, as written at the call (`FileStore`, `session.MemoryStore`) or by package name (`session-file-store`): they are not reported.',
-          },
+          allowStores: allowStoresSchema(
+            'Store constructors (or session-storage functions) the team declares shared, as written at the call (`FileStore`, `session.MemoryStore`) or by package name (`session-file-store`): they are not reported.',
+          ),
           reportSocketIoMemoryAdapter: {
             type: 'boolean',
             description:
@@ -118,7 +106,7 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const allowStores = new Set(options.allowStores ?? []);
+    const isAllowedStore = createStoreAllowList(options.allowStores);
     const dynamicImports: TSESTree.ImportExpression[] = [];
     const newExpressions: TSESTree.NewExpression[] = [];
     const registerCalls: TSESTree.CallExpression[] = [];
@@ -158,7 +146,7 @@ export default createRule<Options, MessageId>({
     }
 
     function isAllowed(callee: TSESTree.Node, library: string): boolean {
-      return allowStores.has(library) || calleeNames(sourceCode, callee).some((name) => allowStores.has(name));
+      return isAllowedStore([library, ...storeCalleeNames(sourceCode, callee)]);
     }
 
     /** What a middleware call's options say about `store`: left out for certain, given, or unreadable. */
@@ -183,7 +171,7 @@ export default createRule<Options, MessageId>({
      * next to a middleware that has a store is a choice, like a ternary between two stores.
      */
     function reportMiddlewareWithoutStore({ call, library }: { call: TSESTree.CallExpression; library: string }): void {
-      const isFallback = otherBranches(call).some((branch) => callsWithStore.some((other) => contains(branch, other)));
+      const isFallback = otherBranches(call).some((branch) => callsWithStore.some((other) => containsNode(branch, other)));
       if (isFallback || onlyOutsideProduction(call)) return;
       report({ node: call, messageId: 'defaultMemoryStore', data: { library } });
     }
@@ -225,8 +213,7 @@ export default createRule<Options, MessageId>({
       if (!plugin || plugin.type === AST_NODE_TYPES.SpreadElement) return;
       const value = moduleValueOf(sourceCode, plugin);
       const entry = value && FASTIFY_SESSION_PLUGINS.get(value.moduleId);
-      if (!entry) return;
-      if (value.path.length > 1 || (value.path.length === 1 && !entry.pluginExports.includes(value.path[0]!))) return;
+      if (!entry || !isModuleOrNamedExport(value, entry.pluginExports)) return;
       checkMiddleware(call, entry.library, 1, entry.statelessOption);
     }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { resolveToDefinition } from '../../src/analysis/const-binding.js';
+import { getDestructuringProperty, resolveToDefinition } from '../../src/analysis/const-binding.js';
 import type { ParserName } from '../rule-tester.js';
 import { runInRule } from './run-in-rule.js';
 
@@ -34,5 +34,43 @@ describe('resolveToDefinition', () => {
     ['const a = b; const b = a; use(a);', 'a'],
   ])('%s -> %s', (code, expected) => {
     expect(resolveArgument(code)).toBe(expected);
+  });
+});
+
+/** The key of the object-pattern property that binds the argument of the last `use(x)`, or `-`. */
+function destructuringKey(code: string, parser: ParserName = 'ts'): string {
+  const calls: TSESTree.CallExpression[] = [];
+  return runInRule(
+    code,
+    parser,
+    (sourceCode) => {
+      const argument = calls.at(-1)!.arguments[0] as TSESTree.Identifier;
+      const variable = sourceCode.getScope(argument).references.find((reference) => reference.identifier === argument)?.resolved;
+      const definition = variable?.defs[0];
+      const property = definition && getDestructuringProperty(definition.name);
+      return property ? sourceCode.getText(property.key) : '-';
+    },
+    () => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'use') calls.push(node);
+      },
+    }),
+  );
+}
+
+describe('getDestructuringProperty', () => {
+  it.each<[string, string]>([
+    ['const { a } = make(); use(a);', 'a'],
+    ['const { a: b } = make(); use(b);', 'a'],
+    ['const { a: b = 1 } = make(); use(b);', 'a'],
+    ['const { a = 1 } = make(); use(a);', 'a'],
+    ["const { ['a']: b } = make(); use(b);", "'a'"],
+    ['const { a: { b } } = make(); use(b);', 'b'],
+    ['function f({ a: b }) { use(b); }', 'a'],
+    ['const [a] = make(); use(a);', '-'],
+    ['const { ...rest } = make(); use(rest);', '-'],
+    ['const a = make(); use(a);', '-'],
+  ])('%s -> %s', (code, expected) => {
+    expect(destructuringKey(code)).toBe(expected);
   });
 });

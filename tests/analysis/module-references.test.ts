@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { CALL, CONSTRUCT, READ, iterateModuleReferences, withNodePrefix, type TraceMap } from '../../src/analysis/module-references.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { CALL, CONSTRUCT, READ, isGlobalReference, iterateModuleReferences, withNodePrefix, type TraceMap } from '../../src/analysis/module-references.js';
 import type { ParserName } from '../rule-tester.js';
 import { runInRule } from './run-in-rule.js';
 
@@ -49,5 +50,35 @@ describe('iterateModuleReferences', () => {
     ["import os from 'os'; const d = os.tmpdir;", 'esm', ['read:os.tmpdir@1']],
   ])('%s (%s)', (code, parser, expected) => {
     expect(found(code, parser).sort()).toEqual([...expected].sort());
+  });
+});
+
+/** `isGlobalReference` of every `require` identifier that is called, in order. */
+function requireCallsAreGlobal(code: string, parser: ParserName): boolean[] {
+  const callees: TSESTree.Identifier[] = [];
+  return runInRule(
+    code,
+    parser,
+    (sourceCode) => callees.map((callee) => isGlobalReference(sourceCode, callee)),
+    () => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') callees.push(node.callee);
+      },
+    }),
+  );
+}
+
+describe('isGlobalReference', () => {
+  it.each<[string, ParserName, boolean[]]>([
+    ["require('m');", 'cjs', [true]],
+    ["require('m');", 'esm', [true]],
+    ["require('m');", 'ts', [true]],
+    ["function f() { require('m'); }", 'cjs', [true]],
+    ["function f(require) { require('m'); }\nrequire('n');", 'cjs', [false, true]],
+    ["const require = load(); require('m');", 'esm', [false]],
+    ["import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nrequire('m');", 'esm', [false]],
+    ["require = patched; require('m');", 'cjs', [false]],
+  ])('%s (%s)', (code, parser, expected) => {
+    expect(requireCallsAreGlobal(code, parser)).toEqual(expected);
   });
 });

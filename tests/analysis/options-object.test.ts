@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   findPropertyPath,
   getArgumentObject,
+  getStaticExpressionValue,
   getStaticPropertyValue,
   type ObjectSource,
 } from '../../src/analysis/options-object.js';
@@ -65,5 +66,41 @@ describe('options objects', () => {
 
   it('reads an argument other than the first', () => {
     expect(lookup('configure(app, { store: 1 });', ['store'], 'esm', 1)).toBe('present:1');
+  });
+});
+
+/** `getStaticExpressionValue` of the first argument of the last `configure(...)` call, as JSON, or `unknown`. */
+function staticArgument(code: string, parser: ParserName = 'ts'): string {
+  const calls: TSESTree.CallExpression[] = [];
+  return runInRule(
+    code,
+    parser,
+    (sourceCode) => {
+      const value = getStaticExpressionValue(sourceCode, calls.at(-1)!.arguments[0]!);
+      return value ? JSON.stringify(value.value) ?? 'undefined' : 'unknown';
+    },
+    () => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'configure') calls.push(node);
+      },
+    }),
+  );
+}
+
+describe('getStaticExpressionValue', () => {
+  it.each<[string, string]>([
+    ["configure('production');", '"production"'],
+    ['configure(true);', 'true'],
+    ["const MODE = 'ClientIP'; configure(MODE);", '"ClientIP"'],
+    ["configure('a' as const);", '"a"'],
+    ['const n = 1; configure(n!);', '1'],
+    ["configure(<string>'x');", '"x"'],
+    ["const t = ['websocket']; configure(t);", '["websocket"]'],
+    ['configure(void 0);', 'undefined'],
+    ['configure(process.env.NODE_ENV);', 'unknown'],
+    ['function f(x) { configure(x); }', 'unknown'],
+    ['let m = 1; m = 2; configure(m);', 'unknown'],
+  ])('%s -> %s', (code, expected) => {
+    expect(staticArgument(code)).toBe(expected);
   });
 });

@@ -1,9 +1,12 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { storeCalleeNames } from '../../analysis/allowed-stores.js';
 import { resolveToDefinition } from '../../analysis/const-binding.js';
 import { iterateModuleReferences, type ModuleReference } from '../../analysis/module-references.js';
+import { isModuleOrNamedExport, moduleValueOf } from '../../analysis/module-value.js';
 import {
   findProperty,
   getArgumentObject,
+  getStaticExpressionValue,
   getStaticPropertyValue,
   resolveObjectSource,
   type ObjectSource,
@@ -11,7 +14,6 @@ import {
 } from '../../analysis/options-object.js';
 import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
 import { FASTIFY_PLUGINS, MERCURIUS_DRIVER, STORE_TRACE_MAP, type Family, type Sink } from './libraries.js';
-import { resolveModuleExport } from './module-export.js';
 
 /** One process-local store the rule may report. */
 export interface Finding {
@@ -130,13 +132,9 @@ function isAbsent(sourceCode: Readonly<TSESLint.SourceCode>, lookup: PropertyLoo
   return lookup.kind === 'present' && resolveObjectSource(sourceCode, lookup.value).kind === 'missing';
 }
 
+/** The names `allowStores` matches: the callee's, and the export name (`RateLimiterCluster`) however it was imported. */
 function storeNames(sourceCode: Readonly<TSESLint.SourceCode>, node: CallLike, path: readonly string[]): string[] {
-  const callee = unwrapExpression(node.callee);
-  const names = [sourceCode.getText(callee)];
-  if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    const property = ASTUtils.getPropertyName(callee, sourceCode.getScope(callee));
-    if (property !== null) names.push(property);
-  }
+  const names = storeCalleeNames(sourceCode, node.callee);
   const exported = path.at(-1);
   if (exported !== undefined && path.length > 1) names.push(exported);
   return names;
@@ -183,9 +181,9 @@ function judgeBruteFlexible(sourceCode: Readonly<TSESLint.SourceCode>, node: Cal
 }
 
 function limiterTypeOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string | undefined {
-  const expression = unwrapExpression(node);
-  const value = ASTUtils.getStaticValue(expression as TSESTree.Expression, sourceCode.getScope(expression));
+  const value = getStaticExpressionValue(sourceCode, node);
   if (typeof value?.value === 'string') return value.value;
+  const expression = unwrapExpression(node);
   // `ExpressBruteFlexible.LIMITER_TYPES.MEMORY`: the constants are the lower-cased names.
   if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.MemberExpression) {
     const container = ASTUtils.getPropertyName(expression.object, sourceCode.getScope(expression));
@@ -272,8 +270,8 @@ function judgeNestGraphql(context: DetectContext, node: CallLike, async: boolean
     const options = resolveObjectSource(sourceCode, configuration);
     const driver = findProperty(sourceCode, options, 'driver');
     if (driver.kind !== 'present') continue;
-    const driverExport = resolveModuleExport(sourceCode, driver.value);
-    if (driverExport?.moduleId !== MERCURIUS_DRIVER.module || !MERCURIUS_DRIVER.exports.has(driverExport.exportName)) continue;
+    const driverExport = moduleValueOf(sourceCode, driver.value);
+    if (driverExport?.moduleId !== MERCURIUS_DRIVER.module || driverExport.path.length !== 1 || driverExport.path[0] !== MERCURIUS_DRIVER.exportName) continue;
     const result = judgeMercuriusOptions(context, options);
     if (result) return result;
   }
@@ -285,9 +283,9 @@ function judgeRegisterCall(context: DetectContext, call: TSESTree.CallExpression
   const { sourceCode } = context;
   const [pluginArgument] = call.arguments;
   if (!pluginArgument || pluginArgument.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const plugin = resolveModuleExport(sourceCode, pluginArgument);
+  const plugin = moduleValueOf(sourceCode, pluginArgument);
   const known = plugin && FASTIFY_PLUGINS.get(plugin.moduleId);
-  if (!plugin || !known || !(plugin.exportName === '*' || known.exports.has(plugin.exportName))) return undefined;
+  if (!known || !isModuleOrNamedExport(plugin, known.pluginExports)) return undefined;
   const options = getArgumentObject(sourceCode, call, 1);
   if (known.family === 'mercurius') return judgeMercuriusOptions(context, options);
   const usesMemory = lacksOption(sourceCode, options, 'redis') && lacksOption(sourceCode, options, 'store');

@@ -1,8 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
+import { containsNode } from '../../analysis/node-range.js';
 
 /** The other branch of a conditional whose `branch` is `child`, if `parent` is such a conditional. */
 function otherBranch(parent: TSESTree.Node, child: TSESTree.Node): TSESTree.Node | undefined | 'fallback' {
@@ -33,7 +30,7 @@ export function isFallbackStore(node: TSESTree.Node, alternatives: readonly TSES
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     const other = otherBranch(parent, child);
     if (other === 'fallback') return true;
-    if (other && alternatives.some((alternative) => contains(other, alternative))) return true;
+    if (other && alternatives.some((alternative) => containsNode(other, alternative))) return true;
   }
   return false;
 }

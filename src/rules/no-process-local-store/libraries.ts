@@ -193,15 +193,18 @@ export const STORE_TRACE_MAP: TraceMap<Sink> = {
   '@nestjs/graphql': { GraphQLModule: GRAPHQL_MODULE },
 };
 
-/** Fastify plugins registered with `app.register(plugin, options)`: module id -> export names that are the plugin. */
-export const FASTIFY_PLUGINS: ReadonlyMap<string, { readonly family: 'fastifyRateLimit' | 'mercurius'; readonly exports: ReadonlySet<string> }> = new Map([
-  ['@fastify/rate-limit', { family: 'fastifyRateLimit', exports: new Set(['default', 'fastifyRateLimit']) }],
-  ['fastify-rate-limit', { family: 'fastifyRateLimit', exports: new Set(['default', 'fastifyRateLimit']) }],
-  ['mercurius', { family: 'mercurius', exports: new Set(['default', 'mercurius']) }],
+/**
+ * Fastify plugins registered with `app.register(plugin, options)`: module id -> the named exports
+ * that are the plugin too (the module itself and its `default` export always are).
+ */
+export const FASTIFY_PLUGINS: ReadonlyMap<string, { readonly family: 'fastifyRateLimit' | 'mercurius'; readonly pluginExports: readonly string[] }> = new Map([
+  ['@fastify/rate-limit', { family: 'fastifyRateLimit', pluginExports: ['fastifyRateLimit'] }],
+  ['fastify-rate-limit', { family: 'fastifyRateLimit', pluginExports: ['fastifyRateLimit'] }],
+  ['mercurius', { family: 'mercurius', pluginExports: ['mercurius'] }],
 ] as const);
 
 /** `driver: MercuriusDriver` in `GraphQLModule.forRoot(...)`. */
-export const MERCURIUS_DRIVER = { module: '@nestjs/mercurius', exports: new Set(['MercuriusDriver']) } as const;
+export const MERCURIUS_DRIVER = { module: '@nestjs/mercurius', exportName: 'MercuriusDriver' } as const;
 
 /** `createAdapter()` from @socket.io/cluster-adapter shares rooms only between the workers of one host. */
 export const SOCKET_IO_HOST_ADAPTERS: TraceMap<'cluster'> = {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { resolveToDefinition } from '../../analysis/const-binding.js';
-import { findProperty, getStaticKeyName, resolveObjectSource, type PropertyLookup } from '../../analysis/options-object.js';
+import { findProperty, getStaticExpressionValue, getStaticKeyName, resolveObjectSource, type PropertyLookup } from '../../analysis/options-object.js';
 import { unwrapExpression } from '../../analysis/unwrap.js';
 
 /**
@@ -54,15 +54,9 @@ const STICKINESS_ENABLED_ATTRIBUTE = /(?:^|,)\s*stickiness\.enabled\s*=\s*true\s
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-function staticValue(sourceCode: SourceCode, node: TSESTree.Node): { value: unknown } | undefined {
-  const expression = unwrapExpression(node);
-  if (expression.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-  return ASTUtils.getStaticValue(expression as TSESTree.Expression, sourceCode.getScope(expression)) ?? undefined;
-}
-
 /** `'Enabled'` or an enum member spelled that way (`ApplicationGatewayCookieBasedAffinity.Enabled`). */
 function hasEnumValue(sourceCode: SourceCode, node: TSESTree.Node, expected: string): boolean {
-  const value = staticValue(sourceCode, node);
+  const value = getStaticExpressionValue(sourceCode, node);
   if (value) return typeof value.value === 'string' && value.value.toLowerCase() === expected.toLowerCase();
   const expression = unwrapExpression(node);
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -71,7 +65,7 @@ function hasEnumValue(sourceCode: SourceCode, node: TSESTree.Node, expected: str
 }
 
 function isTrue(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const value = staticValue(sourceCode, node);
+  const value = getStaticExpressionValue(sourceCode, node);
   return value?.value === true || value?.value === 'true';
 }
 
@@ -126,7 +120,7 @@ function targetGroupStickiness(sourceCode: SourceCode, property: TSESTree.Proper
   const block = resolveObjectSource(sourceCode, property.value);
   if (block.kind !== 'object') return undefined;
   const type = findProperty(sourceCode, block, 'type');
-  const typeValue = type.kind === 'present' ? staticValue(sourceCode, type.value) : undefined;
+  const typeValue = type.kind === 'present' ? getStaticExpressionValue(sourceCode, type.value) : undefined;
   const isAwsType = typeof typeValue?.value === 'string' && AWS_STICKINESS_TYPES.has(typeValue.value);
   const hasCookieSetting = ['cookieDuration', 'cookieName'].some((key) => findProperty(sourceCode, block, key).kind === 'present');
   if (!isAwsType && !hasCookieSetting) return undefined;
@@ -134,14 +128,14 @@ function targetGroupStickiness(sourceCode: SourceCode, property: TSESTree.Proper
   const setting = 'Target-group `stickiness` (Pulumi / Terraform, enabled unless `enabled: false`)';
   if (enabled.kind === 'absent') return { node: property, setting };
   if (enabled.kind === 'unknown') return undefined;
-  const value = staticValue(sourceCode, enabled.value);
+  const value = getStaticExpressionValue(sourceCode, enabled.value);
   if (value?.value !== true) return undefined;
   const fix = literalFix(sourceCode, enabled.value, false);
   return fix ? { node: property, setting, fix } : { node: property, setting };
 }
 
 function sessionAffinity(sourceCode: SourceCode, property: TSESTree.Property): StickinessFinding | undefined {
-  const value = staticValue(sourceCode, property.value);
+  const value = getStaticExpressionValue(sourceCode, property.value);
   if (value?.value === 'ClientIP') {
     return withFix({ node: property, setting: "Kubernetes Service `sessionAffinity: 'ClientIP'`" }, literalFix(sourceCode, property.value, 'None'));
   }
@@ -161,7 +155,7 @@ function sessionAffinity(sourceCode: SourceCode, property: TSESTree.Property): S
   const block = resolveObjectSource(sourceCode, property.value);
   const affinityType = findProperty(sourceCode, block, 'affinityType');
   if (affinityType.kind !== 'present') return undefined;
-  const type = staticValue(sourceCode, affinityType.value)?.value;
+  const type = getStaticExpressionValue(sourceCode, affinityType.value)?.value;
   if (typeof type !== 'string' || !GOOGLE_CLOUD_AFFINITIES.has(type)) return undefined;
   return withFix(
     { node: property, setting: `GKE BackendConfig \`sessionAffinity.affinityType: '${type}'\`` },
@@ -183,7 +177,7 @@ function withFix(finding: StickinessFinding, fix: StickinessFinding['fix']): Sti
  * CloudFormation `OptionName`, Pulumi / CDKTF `name` next to a `namespace`).
  */
 function keyValueAttribute(sourceCode: SourceCode, property: TSESTree.Property, name: string): StickinessFinding | undefined {
-  const attribute = staticValue(sourceCode, property.value)?.value;
+  const attribute = getStaticExpressionValue(sourceCode, property.value)?.value;
   const isTargetGroupKey = (name === 'key' || name === 'Key') && attribute === 'stickiness.enabled';
   const isBeanstalkOption =
     attribute === 'StickinessEnabled' &&
@@ -201,7 +195,7 @@ function keyValueAttribute(sourceCode: SourceCode, property: TSESTree.Property, 
 
 /** An ingress / service annotation that turns on affinity, as an object entry or an `addAnnotation(key, value)` call. */
 export function annotationSetting(sourceCode: SourceCode, key: string, value: TSESTree.Node): string | undefined {
-  const text = staticValue(sourceCode, value)?.value;
+  const text = getStaticExpressionValue(sourceCode, value)?.value;
   if (typeof text !== 'string') return undefined;
   if (key === NGINX_AFFINITY && text === 'cookie') return "ingress-nginx annotation `nginx.ingress.kubernetes.io/affinity: 'cookie'`";
   if (key === ALB_TARGET_GROUP_ATTRIBUTES && STICKINESS_ENABLED_ATTRIBUTE.test(text)) {
@@ -219,7 +213,7 @@ function enabledFlag(
   disabledValue: string | false,
 ): StickinessFinding | undefined {
   const matches =
-    enabledValue === true ? staticValue(sourceCode, property.value)?.value === true : hasEnumValue(sourceCode, property.value, enabledValue);
+    enabledValue === true ? getStaticExpressionValue(sourceCode, property.value)?.value === true : hasEnumValue(sourceCode, property.value, enabledValue);
   if (!matches) return undefined;
   return withFix({ node: property, setting }, literalFix(sourceCode, property.value, disabledValue));
 }
@@ -298,7 +292,7 @@ export function checkInfrastructureCall(sourceCode: SourceCode, call: TSESTree.C
   const key = argumentAt(call, 0);
   const value = argumentAt(call, 1);
   if (!key || !value) return undefined;
-  const keyText = staticValue(sourceCode, key)?.value;
+  const keyText = getStaticExpressionValue(sourceCode, key)?.value;
   if (typeof keyText !== 'string') return undefined;
   if (method === 'setAttribute' && keyText === 'stickiness.enabled' && isTrue(sourceCode, value)) {
     return withFix({ node: call, setting: "AWS CDK `setAttribute('stickiness.enabled', 'true')`" }, literalFix(sourceCode, value, 'false'));

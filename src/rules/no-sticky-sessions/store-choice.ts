@@ -67,26 +67,14 @@ export function isAlternativeOfAnotherStore(sourceCode: SourceCode, node: TSESTr
   return false;
 }
 
-function isFunctionBoundary(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
-
 /** The other branches of every `if` around `node` in its function: `else` for `then`, `then` for `else`. */
 export function otherBranches(node: TSESTree.Node): TSESTree.Statement[] {
   const branches: TSESTree.Statement[] = [];
   let child = node;
-  for (let parent = node.parent; parent && !isFunctionBoundary(parent); child = parent, parent = parent.parent) {
+  for (let parent = node.parent; parent && !ASTUtils.isFunction(parent); child = parent, parent = parent.parent) {
     if (parent.type !== AST_NODE_TYPES.IfStatement || child === parent.test) continue;
     const other = child === parent.consequent ? parent.alternate : parent.consequent;
     if (other) branches.push(other);
   }
   return branches;
-}
-
-export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
