@@ -29,6 +29,7 @@ const valid: Valid<Options>[] = [
   // rate-limiter-flexible: shared limiters, the insurance failover, wrappers of unknown limiters
   "import { RateLimiterRedis } from 'rate-limiter-flexible';\nexport const limiter = new RateLimiterRedis({ storeClient: redis, points: 5, duration: 1 });",
   "const { RateLimiterRedis, RateLimiterMemory } = require('rate-limiter-flexible');\nconst limiter = new RateLimiterRedis({ storeClient: redis, points: 5, insuranceLimiter: new RateLimiterMemory({ points: 1, duration: 1 }) });",
+  "const { RateLimiterRedis, RateLimiterMemory } = require('rate-limiter-flexible');\nconst SLOT = 'insuranceLimiter';\nconst limiter = new RateLimiterRedis({ storeClient: redis, [SLOT]: new RateLimiterMemory({ points: 1 }) });",
   "const { RateLimiterPostgres, RateLimiterMemory } = require('rate-limiter-flexible');\nconst insurance = new RateLimiterMemory({ points: 5 });\nconst limiter = new RateLimiterPostgres({ storeClient: pool, insuranceLimiter: insurance });",
   "import { RateLimiterQueue } from 'rate-limiter-flexible';\nexport const queue = new RateLimiterQueue(limiterFromElsewhere, { maxQueueSize: 100 });",
   "import { BurstyRateLimiter, RateLimiterRedis } from 'rate-limiter-flexible';\nconst bursty = new BurstyRateLimiter(new RateLimiterRedis({ storeClient: redis, points: 2 }), new RateLimiterRedis({ storeClient: redis, points: 5, keyPrefix: 'burst' }));",
@@ -205,6 +206,10 @@ const invalid: Invalid<MessageId, Options>[] = [
   {
     code: "const { RateLimiterRedis, RateLimiterMemory } = require('rate-limiter-flexible');\nconst memory = new RateLimiterMemory({ points: 5 });\nconst limiter = new RateLimiterRedis({ storeClient: redis, insuranceLimiter: memory });\napp.use((req, res, next) => memory.consume(req.ip).then(() => next()));",
     errors: [error('rateLimiterFlexible', '`RateLimiterMemory`', 2, 16)],
+  },
+  {
+    code: "const { RateLimiterRedis, RateLimiterMemory } = require('rate-limiter-flexible');\nconst limiter = new RateLimiterRedis({ storeClient: redis, [slot]: new RateLimiterMemory({ points: 1 }) });",
+    errors: [error('rateLimiterFlexible', '`RateLimiterMemory`', 2, 68)],
   },
   {
     code: "const ExpressBruteFlexible = require('rate-limiter-flexible/lib/ExpressBruteFlexible');\nconst bruteforce = new ExpressBruteFlexible(ExpressBruteFlexible.LIMITER_TYPES.MEMORY, { freeRetries: 2 });",

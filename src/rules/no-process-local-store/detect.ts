@@ -7,6 +7,7 @@ import {
   findProperty,
   getArgumentObject,
   getStaticExpressionValue,
+  getStaticKeyName,
   getStaticPropertyValue,
   resolveObjectSource,
   type ObjectSource,
@@ -146,27 +147,24 @@ function storeNames(sourceCode: Readonly<TSESLint.SourceCode>, node: CallLike, p
  */
 function isInsuranceOnly(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
   const holder = skipWrapperParents(node);
-  if (isInsuranceSlot(holder)) return true;
+  if (isInsuranceSlot(sourceCode, holder)) return true;
   const declarator = holder.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== holder) return false;
   const [variable] = sourceCode.getDeclaredVariables(declarator);
   const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
-  return reads.length > 0 && reads.every((reference) => isInsuranceSlot(skipWrapperParents(reference.identifier)));
+  return reads.length > 0 && reads.every((reference) => isInsuranceSlot(sourceCode, skipWrapperParents(reference.identifier)));
 }
 
 /** `{ insuranceLimiter: <node> }` or `limiter.insuranceLimiter = <node>`. */
-function isInsuranceSlot(holder: TSESTree.Node): boolean {
+function isInsuranceSlot(sourceCode: Readonly<TSESLint.SourceCode>, holder: TSESTree.Node): boolean {
   const parent = holder.parent;
-  if (parent?.type === AST_NODE_TYPES.Property && parent.value === holder) return keyName(parent.key) === 'insuranceLimiter';
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === holder) {
+    return getStaticKeyName(sourceCode, parent) === 'insuranceLimiter';
+  }
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === holder && parent.left.type === AST_NODE_TYPES.MemberExpression) {
-    return keyName(parent.left.property) === 'insuranceLimiter';
+    return ASTUtils.getPropertyName(parent.left, sourceCode.getScope(parent.left)) === 'insuranceLimiter';
   }
   return false;
-}
-
-function keyName(key: TSESTree.Node): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
 }
 
 /** `new ExpressBruteFlexible(ExpressBruteFlexible.LIMITER_TYPES.MEMORY | 'memory' | 'cluster', opts)`. */
