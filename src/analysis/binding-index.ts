@@ -1,0 +1,41 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { localFunctionOfVariable } from './local-function.js';
+import type { FunctionNode } from './runtime-code.js';
+import { unwrapExpression } from './unwrap.js';
+
+/**
+ * Per-file look-ups of identifiers: whether one is the global of its name, and which function of
+ * the file a callee names. Answers are cached per identifier.
+ */
+export interface BindingIndex {
+  /** `true` when `identifier` refers to the built-in global of that name (not declared in the file). */
+  isGlobalReference(identifier: TSESTree.Identifier): boolean;
+  /** The function of this file that `callee` names (a function declaration or a `const` bound to a function). */
+  localFunctionOf(callee: TSESTree.Node): FunctionNode | undefined;
+}
+
+export function createBindingIndex(sourceCode: Readonly<TSESLint.SourceCode>): BindingIndex {
+  const variables = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
+
+  function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+    let variable = variables.get(identifier);
+    if (variable === undefined) {
+      variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      variables.set(identifier, variable);
+    }
+    return variable;
+  }
+
+  return {
+    isGlobalReference(identifier) {
+      const variable = variableOf(identifier);
+      return !variable || variable.defs.length === 0;
+    },
+    localFunctionOf(callee) {
+      const inner = unwrapExpression(callee);
+      if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = variableOf(inner);
+      return variable ? localFunctionOfVariable(variable) : undefined;
+    },
+  };
+}

@@ -1,0 +1,678 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { createBindingIndex } from '../analysis/binding-index.js';
+import { globalIdentifierReferences } from '../analysis/module-references.js';
+import { isLazyInitialisation } from '../analysis/lazy-init.js';
+import { forEachMutationSite, mayLeadToMutation, type MutationSite, type MutationSiteOptions, type PathSegment } from '../analysis/mutation-sites.js';
+import {
+  createProvenance,
+  GLOBAL_OBJECT_NAMES,
+  staticMemberKey,
+  staticPropertyKey,
+  type ClassNode,
+  type ContainerKind,
+  type Provenance,
+} from '../analysis/provenance.js';
+import { createRunTimeCode, type FunctionNode } from '../analysis/runtime-code.js';
+import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
+import { createRule } from '../util/create-rule.js';
+
+type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'moveIntoFunction';
+export type Options = [{ allow?: string[]; allowLazyInit?: boolean; checkGlobalThis?: boolean }];
+
+/** Sources: /work/shared/reference/module-state-prior-art.md section 2 (the recommended union). */
+const ARRAY_MUTATORS: ReadonlySet<string> = new Set(['copyWithin', 'fill', 'pop', 'push', 'reverse', 'shift', 'sort', 'splice', 'unshift']);
+const MUTATORS: Readonly<Record<ContainerKind, ReadonlySet<string>>> = {
+  object: new Set(),
+  array: ARRAY_MUTATORS,
+  map: new Set(['set', 'delete', 'clear']),
+  set: new Set(['add', 'delete', 'clear']),
+  weakmap: new Set(['set', 'delete']),
+  weakset: new Set(['add', 'delete']),
+  data: ARRAY_MUTATORS,
+};
+
+/** Every method name that can change some container: other calls are skipped before any further analysis. */
+const MUTATOR_NAMES: ReadonlySet<string> = new Set(Object.values(MUTATORS).flatMap((names) => [...names]));
+
+const WHAT_TO_DO = 'Keep per-request data in the request, shared data in a backing service (Redis, a database), and configuration immutable.';
+
+/** What kind of state a reference reaches: decides the message and which changes count. */
+type RootKind = 'variable' | 'class' | 'global' | 'import';
+
+interface Root {
+  readonly kind: RootKind;
+  /** The binding (or global object) the state hangs off. */
+  readonly name: string;
+  readonly line: number;
+  readonly provenance: Provenance;
+  /** The module binding, when the state is one (for the "move into the function" suggestion). */
+  readonly variable?: TSESLint.Scope.Variable;
+}
+
+/** Definitions that make module state: variables, functions and classes (reassigned or given properties), imports. */
+const TRACKED_DEFINITIONS: ReadonlySet<string> = new Set(['Variable', 'FunctionName', 'ClassName', 'ImportBinding']);
+
+const CONSTRUCTED_CONTAINER_NAMES: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
+/** Characters that continue the previous line when it has no semicolon. */
+const ASI_HAZARDS = /^[([`+\-/]/u;
+
+function toMatcher(pattern: string): RegExp {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/gu, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`, 'u');
+}
+
+/** `declare let x`, and `var x` inside `declare global { ... }` / `declare namespace`: types, not state. */
+function isAmbient(definition: TSESLint.Scope.Definition): boolean {
+  if (definition.type !== 'Variable') return false;
+  return definition.parent.declare || definition.parent.parent?.type === AST_NODE_TYPES.TSModuleBlock;
+}
+
+/** `this` in a static method, static block or static field initialiser (arrows included): the class itself. */
+function staticClassOf(node: TSESTree.ThisExpression): ClassNode | undefined {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        continue;
+      case AST_NODE_TYPES.FunctionExpression: {
+        const method = current.parent;
+        const isStaticMethod = method.type === AST_NODE_TYPES.MethodDefinition && method.value === current && method.static;
+        return isStaticMethod ? (method.parent.parent as ClassNode) : undefined;
+      }
+      case AST_NODE_TYPES.StaticBlock:
+        return current.parent.parent as ClassNode;
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+        if (current.value !== child) return undefined;
+        return current.static ? (current.parent.parent as ClassNode) : undefined;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.ClassBody:
+      case AST_NODE_TYPES.Program:
+        return undefined;
+      default:
+        continue;
+    }
+  }
+  return undefined;
+}
+
+function staticFieldOf(classNode: ClassNode, key: string | undefined): TSESTree.PropertyDefinition | undefined {
+  if (key === undefined) return undefined;
+  return classNode.body.body.find(
+    (member): member is TSESTree.PropertyDefinition =>
+      member.type === AST_NODE_TYPES.PropertyDefinition && member.static && staticPropertyKey(member) === key,
+  );
+}
+
+function className(classNode: ClassNode): string {
+  if (classNode.id) return classNode.id.name;
+  const parent = classNode.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  return 'class';
+}
+
+function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+const PROMISE_CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/** `true` when the call `callee(...)` is made as a statement whose value nobody reads: `f();`, `await f();`, `void f();`, `f().catch(log);`. */
+function isResultDropped(callee: TSESTree.Node): boolean {
+  const call = skipWrapperParents(callee).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== skipWrapperParents(callee)) return false;
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const outer = skipWrapperParents(current);
+    const parent = outer.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
+    if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return true;
+    if (parent.type === AST_NODE_TYPES.AwaitExpression) {
+      current = parent;
+      continue;
+    }
+    const chained = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === outer ? skipWrapperParents(parent).parent : undefined;
+    if (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      chained?.type === AST_NODE_TYPES.CallExpression &&
+      PROMISE_CHAIN_METHODS.has(staticMemberKey(parent) ?? '')
+    ) {
+      current = chained;
+      continue;
+    }
+    return false;
+  }
+}
+
+/**
+ * A function that replaces itself on first call with the implementation it picked
+ * (`var extendStatics = function (d, b) { extendStatics = Object.setPrototypeOf || ...; return extendStatics(d, b); }`,
+ * Babel's `function _typeof(o) { return _typeof = ..., _typeof(o); }`): a lazy one-time
+ * initialisation, written inside the binding's own initialiser or declaration.
+ */
+function isSelfReplacement(definition: TSESLint.Scope.Definition, identifier: TSESTree.Node): boolean {
+  if (definition.type === 'FunctionName') return isWithin(identifier, definition.node);
+  const init = definition.type === 'Variable' ? definition.node.init : null;
+  return init !== null && isWithin(identifier, init);
+}
+
+/** `x = null` / `x = undefined`: a lazily created singleton is dropped, to be created again on next use. */
+function isReset(identifier: TSESTree.Node): boolean {
+  const assignment = identifier.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier || assignment.operator !== '=') return false;
+  const value = unwrapExpression(assignment.right);
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null;
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void';
+}
+
+/** The node a write to a binding is reported on: the whole `x = ...` / `x++`, or the identifier inside a pattern. */
+function reassignmentNode(identifier: TSESTree.Node): TSESTree.Node {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier) return parent;
+  if (parent?.type === AST_NODE_TYPES.UpdateExpression) return parent;
+  return identifier;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-mutable-module-state',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow changing module-level, global and class-static state at run time',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      reassigned: `Module variable '{{ name }}' (declared on line {{ line }}) is reassigned at run time: every process keeps its own copy and a restart loses it. ${WHAT_TO_DO}`,
+      mutated: `Module-level '{{ name }}' (declared on line {{ line }}) is changed at run time: every process keeps its own copy and a restart loses it. ${WHAT_TO_DO}`,
+      globalWritten: `'{{ name }}' is written on the global object at run time: every process has its own global object and a restart empties it. ${WHAT_TO_DO}`,
+      staticMutated: `Static state '{{ name }}' (declared on line {{ line }}) is changed at run time: a class is module state, so every process keeps its own copy and a restart loses it. ${WHAT_TO_DO}`,
+      importMutated: `Imported '{{ name }}' (imported on line {{ line }}) is changed at run time: the change is shared by this process's modules only, other processes never see it and a restart loses it. ${WHAT_TO_DO}`,
+      moveIntoFunction: "Move the declaration of '{{ name }}' into {{ function }}, so that every call starts with its own state.",
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            description:
+              "Bindings whose run-time changes are accepted: names of module variables, classes, imports or global properties, exact or with `*` wildcards (`metrics*`, `Registry.*`, `globalThis.__cache`).",
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+          },
+          allowLazyInit: {
+            type: 'boolean',
+            description:
+              'Allow one-time lazy initialisation of a singleton (`x ??= create()`, `if (!x) x = create()`, `if (x) return x; x = create();`, `return x || (x = create())`), also on a member path with static keys (`globalThis.prisma ??= new PrismaClient()`).',
+          },
+          checkGlobalThis: {
+            type: 'boolean',
+            description: 'Report run-time writes to properties of `globalThis`, `global`, `window` and `self`.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allow: [], allowLazyInit: true, checkGlobalThis: true }],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const runTime = createRunTimeCode(sourceCode);
+    const bindings = createBindingIndex(sourceCode);
+    const provenance = createProvenance(sourceCode, bindings);
+    const allowed = (options.allow ?? []).map(toMatcher);
+    const allowLazyInit = options.allowLazyInit ?? true;
+    const checkGlobalThis = options.checkGlobalThis ?? true;
+    const classes: ClassNode[] = [];
+    const thisExpressions: TSESTree.ThisExpression[] = [];
+    let staticDepth = 0;
+    const reported = new Set<TSESTree.Node>();
+    const suggestions = new Map<TSESLint.Scope.Variable, TSESLint.ReportSuggestionArray<MessageIds> | undefined>();
+
+    const stateScopes = new Map<TSESLint.Scope.Scope, boolean>();
+
+    /**
+     * Scopes whose bindings live as long as the process: the module (or CommonJS wrapper, or
+     * script global) scope, and every scope whose code runs once while the module loads (a
+     * top-level block, an IIFE, a `main()` only called at top level): their bindings, captured by
+     * a handler, are module state too.
+     */
+    function computeIsStateScope(scope: TSESLint.Scope.Scope): boolean {
+      if (scope.type === 'global' || scope.type === 'module') return true;
+      if (scope.block.type === AST_NODE_TYPES.Program) return scope.type === 'function';
+      // Code nested in run-time code runs at run time: no need to look at this scope itself.
+      if (!runsWhileLoading(scope.upper)) return false;
+      switch (scope.type) {
+        case 'function': {
+          const block = scope.block;
+          const isFunction =
+            block.type === AST_NODE_TYPES.FunctionDeclaration ||
+            block.type === AST_NODE_TYPES.FunctionExpression ||
+            block.type === AST_NODE_TYPES.ArrowFunctionExpression;
+          return isFunction && !runTime.isRunTime(block.body) && !isFactory(block);
+        }
+        case 'block':
+        case 'for':
+        case 'switch':
+        case 'catch':
+        case 'class-static-block':
+          return !runTime.isRunTime(scope.block);
+        default:
+          return false;
+      }
+    }
+
+    /**
+     * A named function whose result is used (`const counter = makeCounter()`): its locals are the
+     * state of the object it makes, like instance state, even when it is called at load time.
+     * `main()`, `await main()` and `main().catch(...)` drop the result.
+     */
+    function isFactory(fn: FunctionNode): boolean {
+      const variables = [...sourceCode.getDeclaredVariables(fn)].filter((variable) => variable.defs.some((definition) => definition.type === 'FunctionName'));
+      const holder = fn.parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === fn) variables.push(...sourceCode.getDeclaredVariables(holder));
+      return variables.some((variable) => variable.references.some((reference) => !reference.init && !isResultDropped(reference.identifier)));
+    }
+
+    /** Whether code directly in `scope` runs while the module loads; name and class scopes are seen through. */
+    function runsWhileLoading(scope: TSESLint.Scope.Scope | null): boolean {
+      let current = scope;
+      while (current && (current.type === 'function-expression-name' || current.type === 'class' || current.type === 'class-field-initializer')) {
+        current = current.upper;
+      }
+      return current !== null && isStateScope(current);
+    }
+
+    function isStateScope(scope: TSESLint.Scope.Scope): boolean {
+      let known = stateScopes.get(scope);
+      if (known === undefined) {
+        known = computeIsStateScope(scope);
+        stateScopes.set(scope, known);
+      }
+      return known;
+    }
+
+    const siteOptions: MutationSiteOptions = {
+      followAlias: (variable) => !isStateScope(variable.scope),
+      bindings,
+      helperSites: new Map(),
+      // A helper called while the module loads changes nothing at run time.
+      followHelpers: (_path, call) => runTime.isRunTime(call),
+    };
+    // Functions are passed around as callbacks all the time, and helpers rarely write properties of a function.
+    const functionSiteOptions: MutationSiteOptions = { ...siteOptions, followHelpers: false };
+
+    /** The root of the module binding being checked: a part of it (`state.items`) is followed into helpers only when it is known state. */
+    let currentRootOf: () => Root | null = () => null;
+    const bindingSiteOptions: MutationSiteOptions = {
+      ...siteOptions,
+      followHelpers: (path, call) => runTime.isRunTime(call) && (path.length === 0 || currentRootOf()?.provenance.kind !== 'unknown'),
+    };
+
+    function isAllowed(...names: string[]): boolean {
+      return allowed.some((matcher) => names.some((name) => matcher.test(name)));
+    }
+
+    // ---- the suggestion -------------------------------------------------------------------
+
+    function isUnshadowedGlobal(name: string, fn: FunctionNode): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(fn), name);
+      return !variable || variable.defs.length === 0;
+    }
+
+    /** An initialiser that means the same, and does nothing else, when evaluated at the top of `fn` on every call. */
+    function isSafeInitializer(node: TSESTree.Node, fn: FunctionNode): boolean {
+      const inner = unwrapExpression(node);
+      switch (inner.type) {
+        case AST_NODE_TYPES.Literal:
+          return true;
+        case AST_NODE_TYPES.TemplateLiteral:
+          return inner.expressions.length === 0;
+        case AST_NODE_TYPES.Identifier:
+          return inner.name === 'undefined' && isUnshadowedGlobal('undefined', fn);
+        case AST_NODE_TYPES.UnaryExpression:
+          return ['-', '+', '!', 'void'].includes(inner.operator) && isSafeInitializer(inner.argument, fn);
+        case AST_NODE_TYPES.ArrayExpression:
+          return inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isSafeInitializer(element, fn));
+        case AST_NODE_TYPES.ObjectExpression:
+          return inner.properties.every(
+            (property) =>
+              property.type === AST_NODE_TYPES.Property &&
+              property.kind === 'init' &&
+              !property.method &&
+              !property.computed &&
+              !property.shorthand &&
+              isSafeInitializer(property.value, fn),
+          );
+        case AST_NODE_TYPES.NewExpression:
+          return (
+            inner.callee.type === AST_NODE_TYPES.Identifier &&
+            CONSTRUCTED_CONTAINER_NAMES.has(inner.callee.name) &&
+            isUnshadowedGlobal(inner.callee.name, fn) &&
+            inner.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isSafeInitializer(argument, fn))
+          );
+        default:
+          return false;
+      }
+    }
+
+    /** A function that calls itself shares the state between its nested calls: moving it would change that. */
+    function isRecursive(fn: FunctionNode): boolean {
+      const names = sourceCode.getDeclaredVariables(fn).filter((variable) => variable.defs.some((definition) => definition.type === 'FunctionName'));
+      const holder = fn.parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === fn) names.push(...sourceCode.getDeclaredVariables(holder));
+      return names.some((variable) => variable.references.some((reference) => isWithin(reference.identifier, fn)));
+    }
+
+    /** The range that removes `statement` together with its line when nothing else is on it. */
+    function removalRange(statement: TSESTree.Node): TSESTree.Range {
+      const { start, end } = statement.loc;
+      const before = sourceCode.lines[start.line - 1]!.slice(0, start.column);
+      const after = sourceCode.lines[end.line - 1]!.slice(end.column);
+      if (before.trim() !== '' || after.trim() !== '') return statement.range;
+      const lineStart = statement.range[0] - before.length;
+      const nextLine = end.line < sourceCode.lines.length ? sourceCode.getIndexFromLoc({ line: end.line + 1, column: 0 }) : sourceCode.text.length;
+      return [lineStart, nextLine];
+    }
+
+    /** Removing the statement would join its neighbours into one expression (`a()` + `[1].map(f)`). */
+    function removalJoinsNeighbours(declaration: TSESTree.VariableDeclaration): boolean {
+      const body = sourceCode.ast.body;
+      const index = body.indexOf(declaration as TSESTree.ProgramStatement);
+      const previous = body[index - 1];
+      const next = body[index + 1];
+      if (!previous || !next) return false;
+      return sourceCode.getLastToken(previous)?.value !== ';' && ASI_HAZARDS.test(sourceCode.getText(next));
+    }
+
+    function computeSuggestion(variable: TSESLint.Scope.Variable): TSESLint.ReportSuggestionArray<MessageIds> | undefined {
+      const definition = variable.defs[0];
+      if (variable.defs.length !== 1 || definition?.type !== 'Variable') return undefined;
+      const declarator = definition.node;
+      const declaration = definition.parent;
+      if (
+        declarator.id.type !== AST_NODE_TYPES.Identifier ||
+        declaration.declarations.length !== 1 ||
+        declaration.parent.type !== AST_NODE_TYPES.Program ||
+        declaration.declare ||
+        (declaration.kind !== 'let' && declaration.kind !== 'const' && declaration.kind !== 'var')
+      ) {
+        return undefined;
+      }
+      const references = variable.references.filter((reference) => !reference.init);
+      const first = references[0];
+      const fn = first && runTime.enclosingFunction(first.identifier);
+      if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+      const body = fn.body;
+      const insideBody = (reference: TSESLint.Scope.Reference): boolean =>
+        runTime.enclosingFunction(reference.identifier) === fn && isWithin(reference.identifier, body);
+      if (!references.every(insideBody) || isRecursive(fn)) return undefined;
+      if (declarator.init && !isSafeInitializer(declarator.init, fn)) return undefined;
+      const anchor = body.body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined));
+      if (!anchor || removalJoinsNeighbours(declaration)) return undefined;
+      let text = sourceCode.getText(declaration);
+      if (!text.endsWith(';') && ASI_HAZARDS.test(sourceCode.getText(anchor))) text += ';';
+      const lineBefore = sourceCode.lines[anchor.loc.start.line - 1]!.slice(0, anchor.loc.start.column);
+      const insertion = lineBefore.trim() === '' ? `${text}\n${lineBefore}` : `${text} `;
+      return [
+        {
+          messageId: 'moveIntoFunction',
+          data: { name: variable.name, function: ASTUtils.getFunctionNameWithKind(fn) },
+          fix: (fixer) => [fixer.removeRange(removalRange(declaration)), fixer.insertTextBefore(anchor, insertion)],
+        },
+      ];
+    }
+
+    function suggestionFor(root: Root): TSESLint.ReportSuggestionArray<MessageIds> | undefined {
+      const variable = root.variable;
+      if (root.kind !== 'variable' || !variable) return undefined;
+      if (!suggestions.has(variable)) suggestions.set(variable, computeSuggestion(variable));
+      return suggestions.get(variable);
+    }
+
+    // ---- reporting ------------------------------------------------------------------------
+
+    function report(root: Root, node: TSESTree.Node, messageId: MessageIds, name: string): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      const suggest = suggestionFor(root);
+      context.report({ node, messageId, data: { name, line: root.line }, ...(suggest ? { suggest } : {}) });
+    }
+
+    function displayName(root: Root, path: readonly PathSegment[]): string {
+      const [first] = path;
+      if ((root.kind === 'class' || root.kind === 'global') && first && !first.element && first.key !== undefined) return `${root.name}.${first.key}`;
+      return root.name;
+    }
+
+    function lineOf(root: Root, path: readonly PathSegment[]): number {
+      if (root.provenance.kind !== 'class') return root.line;
+      const field = staticFieldOf(root.provenance.node, path[0]?.key);
+      return field ? field.loc.start.line : root.line;
+    }
+
+    /** The provenance of the value at `path`, or `undefined` when the path leaves the state (a call on a non-container). */
+    function resolve(base: Provenance, path: readonly PathSegment[]): Provenance | undefined {
+      let current = base;
+      for (const segment of path) {
+        if (segment.element && current.kind !== 'container' && current.kind !== 'element') return undefined;
+        current = provenance.ofMember(current, segment.key);
+      }
+      return current;
+    }
+
+    function isMutator(receiver: Provenance, method: string): boolean {
+      if (receiver.kind === 'container') return MUTATORS[receiver.container].has(method);
+      return receiver.kind === 'element' && ARRAY_MUTATORS.has(method);
+    }
+
+    /** `privates.set(this, {...})` on a WeakMap/WeakSet: per-instance data that goes away with the instance, like `this.x`. */
+    function isPrivateInstanceData(receiver: Provenance, call: TSESTree.CallExpression): boolean {
+      const isWeak = receiver.kind === 'container' && (receiver.container === 'weakmap' || receiver.container === 'weakset');
+      const [key] = call.arguments;
+      return isWeak && key !== undefined && unwrapExpression(key).type === AST_NODE_TYPES.ThisExpression;
+    }
+
+    function changesState(root: Root, site: MutationSite): boolean {
+      switch (site.kind) {
+        case 'write': {
+          const owner = resolve(root.provenance, site.path.slice(0, -1));
+          if (!owner || owner.kind === 'frozen') return false;
+          // Resetting a shared regular expression before use (`RE.lastIndex = 0`) keeps no state between calls.
+          if (owner.kind === 'regexp' && site.path[site.path.length - 1]?.key === 'lastIndex') return false;
+          return !(allowLazyInit && site.path.every((segment) => !segment.element) && isLazyInitialisation(site.target));
+        }
+        case 'method': {
+          if (root.kind === 'import') return false;
+          const receiver = resolve(root.provenance, site.path);
+          return receiver !== undefined && isMutator(receiver, site.method) && !isPrivateInstanceData(receiver, site.node);
+        }
+        case 'function': {
+          const target = resolve(root.provenance, site.path);
+          return target !== undefined && target.kind !== 'frozen';
+        }
+      }
+    }
+
+    const MESSAGE_OF: Readonly<Record<RootKind, MessageIds>> = {
+      variable: 'mutated',
+      class: 'staticMutated',
+      global: 'globalWritten',
+      import: 'importMutated',
+    };
+
+    /** Reports the run-time changes reached from `identifier`; `rootOf` is only asked once one is found (`null`: not state to check). */
+    /** Reports the run-time changes reached from `identifier`; `rootOf` is only asked once one is found (`null`: not state to check). */
+    function checkReadReference(rootOf: () => Root | null, identifier: TSESTree.Node, options = siteOptions): void {
+      forEachMutationSite(sourceCode, identifier, options, (site) => {
+        if (site.kind === 'method' && !MUTATOR_NAMES.has(site.method)) return;
+        const node = site.via ?? site.node;
+        if (!runTime.isRunTime(node)) return;
+        const root = rootOf();
+        if (!root || !changesState(root, site)) return;
+        const name = displayName(root, site.path);
+        const property = root.kind === 'global' ? site.path[0]?.key : undefined;
+        if (isAllowed(root.name, name, property ?? name)) return;
+        report({ ...root, line: lineOf(root, site.path) }, node, MESSAGE_OF[root.kind], name);
+      });
+    }
+
+    function checkReassignment(root: Root, identifier: TSESTree.Identifier, lazySingleton: boolean): void {
+      if (allowLazyInit && (isLazyInitialisation(identifier) || (lazySingleton && isReset(identifier)))) return;
+      if (isAllowed(root.name)) return;
+      report(root, reassignmentNode(identifier), 'reassigned', root.name);
+    }
+
+    // ---- the kinds of state -----------------------------------------------------------------
+
+    function rootKindOf(definition: TSESLint.Scope.Definition, found: Provenance): RootKind {
+      if (definition.type === 'ImportBinding' || found.kind === 'imported') return 'import';
+      if (definition.type === 'ClassName' || found.kind === 'class') return 'class';
+      if (found.kind === 'global') return 'global';
+      return 'variable';
+    }
+
+    function isReassignable(definition: TSESLint.Scope.Definition): boolean {
+      if (definition.type === 'Variable') return definition.parent.kind === 'let' || definition.parent.kind === 'var';
+      return definition.type === 'FunctionName' || definition.type === 'ClassName';
+    }
+
+    function isFunctionBinding(definition: TSESLint.Scope.Definition): boolean {
+      if (definition.type === 'FunctionName' || definition.type === 'ClassName') return true;
+      const init = definition.type === 'Variable' ? definition.node.init : null;
+      return (
+        init?.type === AST_NODE_TYPES.FunctionExpression ||
+        init?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+        init?.type === AST_NODE_TYPES.ClassExpression
+      );
+    }
+
+    function declaresClass(definition: TSESLint.Scope.Definition): boolean {
+      if (definition.type === 'ClassName') return true;
+      return definition.type === 'Variable' && definition.node.init?.type === AST_NODE_TYPES.ClassExpression;
+    }
+
+    function checkWrites(variable: TSESLint.Scope.Variable, definition: TSESLint.Scope.Definition, writes: readonly TSESTree.Identifier[]): void {
+      const runTimeWrites = writes.filter((identifier) => runTime.isRunTime(identifier));
+      if (runTimeWrites.length === 0) return;
+      const lazySingleton = writes.some((identifier) => isLazyInitialisation(identifier));
+      const root: Root = { kind: 'variable', name: variable.name, line: definition.name.loc.start.line, provenance: { kind: 'unknown' }, variable };
+      for (const identifier of runTimeWrites) {
+        if (allowLazyInit && isSelfReplacement(definition, identifier)) continue;
+        checkReassignment(root, identifier, lazySingleton);
+      }
+    }
+
+    /** The state a module binding holds, or `null` when its reads are checked elsewhere (classes) or not at all. */
+    function rootOfVariable(variable: TSESLint.Scope.Variable, definition: TSESLint.Scope.Definition): Root | null {
+      const found = provenance.ofVariable(variable);
+      const kind = rootKindOf(definition, found);
+      // A class's own bindings are checked with `this` in its static code, by `checkClasses`.
+      if (kind === 'class' && declaresClass(definition)) return null;
+      if (kind === 'global' && !checkGlobalThis) return null;
+      return { kind, name: variable.name, line: definition.name.loc.start.line, provenance: found, variable };
+    }
+
+    function checkModuleVariable(variable: TSESLint.Scope.Variable): void {
+      const definition = variable.defs[0];
+      if (!definition || !TRACKED_DEFINITIONS.has(definition.type) || isAmbient(definition)) return;
+      const writes: TSESTree.Identifier[] = [];
+      const reads: TSESTree.Node[] = [];
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        if (reference.isWrite()) writes.push(reference.identifier as TSESTree.Identifier);
+        if (reference.isRead() && mayLeadToMutation(reference.identifier)) reads.push(reference.identifier);
+      }
+      if (writes.length > 0 && isReassignable(definition)) checkWrites(variable, definition, writes);
+      let root: Root | null | undefined;
+      const rootOf = (): Root | null => (root === undefined ? (root = rootOfVariable(variable, definition)) : root);
+      if (reads.length === 0) return;
+      currentRootOf = rootOf;
+      const options = isFunctionBinding(definition) ? functionSiteOptions : bindingSiteOptions;
+      for (const identifier of reads) checkReadReference(rootOf, identifier, options);
+    }
+
+    function checkGlobalObjects(globalScope: TSESLint.Scope.Scope): void {
+      if (!checkGlobalThis) return;
+      const roots = new Map<string, Root>();
+      for (const name of GLOBAL_OBJECT_NAMES) roots.set(name, { kind: 'global', name, line: 0, provenance: { kind: 'global', name } });
+      for (const [name, root] of roots) {
+        if (!globalScope.set.has(name)) continue;
+        for (const identifier of globalIdentifierReferences(globalScope, name)) {
+          if (mayLeadToMutation(identifier)) checkReadReference(() => root, identifier);
+        }
+      }
+      // Undeclared globals (an ES module without `globals`), in one pass over the unresolved references.
+      for (const reference of globalScope.through) {
+        const root = roots.get(reference.identifier.name);
+        if (root && !globalScope.set.has(root.name) && mayLeadToMutation(reference.identifier)) checkReadReference(() => root, reference.identifier);
+      }
+    }
+
+    function classVariables(classNode: ClassNode): TSESLint.Scope.Variable[] {
+      const variables = [...sourceCode.getDeclaredVariables(classNode)];
+      const parent = classNode.parent;
+      if (classNode.type === AST_NODE_TYPES.ClassExpression && parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === classNode) {
+        variables.push(...sourceCode.getDeclaredVariables(parent));
+      }
+      return variables;
+    }
+
+    function checkClasses(): void {
+      const roots = new Map<ClassNode, Root>();
+      for (const classNode of classes) {
+        // A class created by each call of a function is per-call state, not module state.
+        if (runTime.isRunTime(classNode)) continue;
+        const root: Root = {
+          kind: 'class',
+          name: className(classNode),
+          line: (classNode.id ?? classNode).loc.start.line,
+          provenance: { kind: 'class', node: classNode },
+        };
+        roots.set(classNode, root);
+        for (const variable of new Set(classVariables(classNode))) {
+          for (const reference of variable.references) {
+            if (!reference.init && reference.isRead() && mayLeadToMutation(reference.identifier)) checkReadReference(() => root, reference.identifier);
+          }
+        }
+      }
+      for (const node of thisExpressions) {
+        const classNode = staticClassOf(node);
+        const root = classNode && roots.get(classNode);
+        if (root && mayLeadToMutation(node)) checkReadReference(() => root, node);
+      }
+    }
+
+    return {
+      'ClassDeclaration, ClassExpression'(node: ClassNode) {
+        classes.push(node);
+      },
+      // `this` only names the class inside static members: count them, instead of climbing from every `this`.
+      'MethodDefinition[static=true], PropertyDefinition[static=true], AccessorProperty[static=true], StaticBlock'() {
+        staticDepth++;
+      },
+      'MethodDefinition[static=true], PropertyDefinition[static=true], AccessorProperty[static=true], StaticBlock:exit'() {
+        staticDepth--;
+      },
+      ThisExpression(node) {
+        if (staticDepth > 0) thisExpressions.push(node);
+      },
+      'Program:exit'(program) {
+        let globalScope = sourceCode.getScope(program);
+        while (globalScope.upper) globalScope = globalScope.upper;
+        for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+          if (scope.variables.length === 0 || !isStateScope(scope)) continue;
+          for (const variable of scope.variables) checkModuleVariable(variable);
+        }
+        checkGlobalObjects(globalScope);
+        checkClasses();
+      },
+    };
+  },
+});
