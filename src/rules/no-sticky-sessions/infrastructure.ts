@@ -50,6 +50,7 @@ const GOOGLE_CLOUD_AFFINITIES: ReadonlySet<string> = new Set([
 const NGINX_AFFINITY = 'nginx.ingress.kubernetes.io/affinity';
 const ALB_TARGET_GROUP_ATTRIBUTES = 'alb.ingress.kubernetes.io/target-group-attributes';
 const TRAEFIK_STICKY_COOKIE = 'traefik.ingress.kubernetes.io/service.sticky.cookie';
+const ANNOTATION_KEYS: ReadonlySet<string> = new Set([NGINX_AFFINITY, ALB_TARGET_GROUP_ATTRIBUTES, TRAEFIK_STICKY_COOKIE]);
 const STICKINESS_ENABLED_ATTRIBUTE = /(?:^|,)\s*stickiness\.enabled\s*=\s*true\s*(?:,|$)/u;
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -177,6 +178,8 @@ function withFix(finding: StickinessFinding, fix: StickinessFinding['fix']): Sti
  * CloudFormation `OptionName`, Pulumi / CDKTF `name` next to a `namespace`).
  */
 function keyValueAttribute(sourceCode: SourceCode, property: TSESTree.Property, name: string): StickinessFinding | undefined {
+  // `name`/`key` properties are everywhere: fold only values that can be a string constant.
+  if (!mayFoldToString(property.value)) return undefined;
   const attribute = getStaticExpressionValue(sourceCode, property.value)?.value;
   const isTargetGroupKey = (name === 'key' || name === 'Key') && attribute === 'stickiness.enabled';
   const isBeanstalkOption =
@@ -193,8 +196,26 @@ function keyValueAttribute(sourceCode: SourceCode, property: TSESTree.Property, 
   return withFix({ node: value.property, setting }, literalFix(sourceCode, value.value, replacement));
 }
 
+function mayFoldToString(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof value.value === 'string';
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+      return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return value.operator === '+';
+    default:
+      return false;
+  }
+}
+
 /** An ingress / service annotation that turns on affinity, as an object entry or an `addAnnotation(key, value)` call. */
 export function annotationSetting(sourceCode: SourceCode, key: string, value: TSESTree.Node): string | undefined {
+  // Every object property of the file comes through here: fold the value only for the few keys that matter.
+  if (!ANNOTATION_KEYS.has(key)) return undefined;
   const text = getStaticExpressionValue(sourceCode, value)?.value;
   if (typeof text !== 'string') return undefined;
   if (key === NGINX_AFFINITY && text === 'cookie') return "ingress-nginx annotation `nginx.ingress.kubernetes.io/affinity: 'cookie'`";
