@@ -7,6 +7,11 @@
 //
 // A crash (an exception thrown while a rule runs) or a suggestion whose output no longer parses
 // is a failure; files the parser itself rejects are counted and listed, never failures.
+// Extensions: .js .mjs .cjs .jsx (espree: module, then CommonJS, then with JSX) and .ts .mts .cts .tsx
+// (@typescript-eslint/parser). `.d.ts` files are included: the plugin's configs match `**/*.ts`, so
+// users' declaration files are linted too, and ambient shapes (`declare module`, `export =`,
+// `declare const x: Map<...>`) must not crash a rule. Reports inside .d.ts are counted separately.
+// Files over 1 MB are skipped (listed). Above --max-files candidates, a seeded hash ranking picks the sample.
 // The last line is `N passed, N failed` (CI reads that form); the exit code is 1 on any failure.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
