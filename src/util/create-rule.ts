@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 export interface StatelessDocs {
   description: string;
@@ -15,6 +15,35 @@ export interface StatelessDocs {
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-stateless/eslint-plugin-stateless';
 
-export const createRule = ESLintUtils.RuleCreator<StatelessDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+const createNamedRule = ESLintUtils.RuleCreator<StatelessDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+
+/** Every rule of the plugin takes at most one options object, whose values are arrays or scalars. */
+type FlatOptions = [] | [object];
+
+/**
+ * The user's options over the defaults. A shallow merge is enough because no option value is a
+ * nested object (the schemas say so); it replaces `applyDefault`, which deep-clones the defaults
+ * with `structuredClone` in every `create()`, that is once per rule per linted file.
+ */
+export function withDefaultOptions<Options extends FlatOptions>(defaults: Readonly<Options>, given: readonly unknown[]): Options {
+  const [defaultObject] = defaults;
+  const [givenObject] = given;
+  if (defaultObject === undefined) return defaults as Options;
+  if (givenObject === undefined || givenObject === null || typeof givenObject !== 'object') return [defaultObject] as Options;
+  const merged: Record<string, unknown> = { ...defaultObject };
+  // `{ allow: undefined }` in a JS config keeps the default, as ESLint's own merge of `meta.defaultOptions` does.
+  for (const [key, value] of Object.entries(givenObject)) if (value !== undefined) merged[key] = value;
+  return [merged] as Options;
+}
+
+/** `ESLintUtils.RuleCreator` with the docs URL of this repository and a cheap per-file options merge. */
+export function createRule<Options extends FlatOptions, MessageIds extends string>(
+  spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, StatelessDocs>>,
+): ESLintUtils.RuleModule<MessageIds, Options, StatelessDocs> & { name: string } {
+  const rule = createNamedRule(spec);
+  const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Readonly<Options>;
+  return {
+    ...rule,
+    create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) => spec.create(context, withDefaultOptions(defaults, context.options)),
+  };
+}
