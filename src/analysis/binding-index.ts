@@ -16,6 +16,25 @@ export interface BindingIndex {
 
 export function createBindingIndex(sourceCode: Readonly<TSESLint.SourceCode>): BindingIndex {
   const variables = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
+  let functionsByReference: Map<TSESTree.Node, FunctionNode> | undefined;
+
+  /**
+   * Every identifier in the file that refers to a function of the file, built once on first use
+   * from the bindings' own reference lists: one pass over the file's bindings instead of a
+   * scope look-up per callee (a big file asks about tens of thousands of calls).
+   */
+  function functionReferences(): Map<TSESTree.Node, FunctionNode> {
+    if (functionsByReference) return functionsByReference;
+    functionsByReference = new Map();
+    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      for (const variable of scope.variables) {
+        const fn = variable.references.length > 0 ? localFunctionOfVariable(variable) : undefined;
+        if (!fn) continue;
+        for (const reference of variable.references) functionsByReference.set(reference.identifier, fn);
+      }
+    }
+    return functionsByReference;
+  }
 
   function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
     let variable = variables.get(identifier);
@@ -34,8 +53,7 @@ export function createBindingIndex(sourceCode: Readonly<TSESLint.SourceCode>): B
     localFunctionOf(callee) {
       const inner = unwrapExpression(callee);
       if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const variable = variableOf(inner);
-      return variable ? localFunctionOfVariable(variable) : undefined;
+      return functionReferences().get(inner);
     },
   };
 }

@@ -111,13 +111,28 @@ function calledWith(identifier: TSESTree.Node): TSESTree.CallExpression | undefi
   return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier ? parent : undefined;
 }
 
+/** The module id of `require(id)`: a string literal read directly (nearly every call), anything else folded. */
 function moduleIdOf(call: TSESTree.CallExpression, globalScope: TSESLint.Scope.Scope): string | undefined {
   const [argument] = call.arguments;
   if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (argument.type === AST_NODE_TYPES.Literal) return typeof argument.value === 'string' ? argument.value : undefined;
   return ASTUtils.getStringIfConstant(argument, globalScope) ?? undefined;
 }
 
+/** `member.property`'s name when it is written as an identifier or string (nearly always), else folded. */
+function memberName(member: TSESTree.MemberExpression, globalScope: TSESLint.Scope.Scope): string | null {
+  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : null;
+  if (member.property.type === AST_NODE_TYPES.Literal) return typeof member.property.value === 'string' ? member.property.value : null;
+  return ASTUtils.getPropertyName(member, globalScope);
+}
+
 const CREATE_REQUIRE: TraceMap<true> = withNodePrefix({ module: { createRequire: { [CALL]: true } } });
+
+function importsModuleBuiltin(program: TSESTree.Program): boolean {
+  return program.body.some(
+    (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && Object.hasOwn(CREATE_REQUIRE, statement.source.value),
+  );
+}
 
 /**
  * Every `require`-like call in the file: the global `require` (declared or not),
@@ -135,15 +150,17 @@ function requireLikeCalls(
   }
   for (const identifier of globalIdentifierReferences(globalScope, 'process')) {
     const member = identifier.parent;
-    if (
-      member?.type === AST_NODE_TYPES.MemberExpression &&
-      member.object === identifier &&
-      ASTUtils.getPropertyName(member, globalScope) === 'getBuiltinModule'
-    ) {
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && memberName(member, globalScope) === 'getBuiltinModule') {
       const call = calledWith(member);
       if (call) calls.push(call);
     }
   }
+  // `createRequire` needs the `module` built-in: look for it only when the file loads that module.
+  const loadsModuleBuiltin = calls.some((call) => {
+    const moduleId = moduleIdOf(call, globalScope);
+    return moduleId !== undefined && Object.hasOwn(CREATE_REQUIRE, moduleId);
+  });
+  if (!loadsModuleBuiltin && !importsModuleBuiltin(sourceCode.ast)) return calls;
   const createRequireCalls = [...tracker.iterateEsmReferences(CREATE_REQUIRE), ...cjsReferences(tracker, globalScope, CREATE_REQUIRE, calls)];
   for (const { node } of createRequireCalls) {
     const declarator = node.parent;

@@ -51,6 +51,8 @@ export interface MutationSiteOptions {
   readonly helperSites?: Map<TSESTree.Node, (readonly MutationSite[])[]>;
   /** Whether to follow the value (or its part at `path`), handed over by `call`, into helper functions; default `true`. */
   readonly followHelpers?: boolean | ((path: readonly PathSegment[], call: TSESTree.CallExpression) => boolean);
+  /** The method names a `method` site is made for (default: all); a call of any other method ends the walk there. */
+  readonly methods?: ReadonlySet<string>;
 }
 
 function isFunction(node: TSESTree.Node | undefined): node is TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
@@ -195,8 +197,10 @@ function walkFrom(
   walk: Walk,
   visit: Visit,
 ): void {
-  const path = [...prefix];
-  const site = walk.via ? { path, via: walk.via } : { path };
+  // Most walks end at once (a read, a call of a method that changes nothing): the path is copied only when it grows.
+  let path: PathSegment[] | undefined;
+  const extend = (segment: PathSegment): void => void (path ??= [...prefix]).push(segment);
+  const siteBase = (): SiteBase => (walk.via ? { path: path ?? prefix, via: walk.via } : { path: path ?? prefix });
   let current: TSESTree.Node = start;
   for (;;) {
     const outer = skipWrapperParents(current);
@@ -208,39 +212,39 @@ function walkFrom(
       const call = callee.parent;
       if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) {
         if (key !== undefined && ELEMENT_ACCESS_METHODS.has(key)) {
-          path.push({ key: undefined, element: true });
+          extend({ key: undefined, element: true });
           current = call;
           continue;
         }
         if (key === undefined) return;
-        visit({ ...site, kind: 'method', node: call, method: key });
-        if (key === 'forEach') callbackElementSites(sourceCode, call, options, path, walk, visit);
+        if (!options.methods || options.methods.has(key)) visit({ ...siteBase(), kind: 'method', node: call, method: key });
+        if (key === 'forEach') callbackElementSites(sourceCode, call, options, path ?? prefix, walk, visit);
         return;
       }
-      path.push({ key, element: false });
+      extend({ key, element: false });
       current = parent;
       continue;
     }
-    if (path.length > 0) {
+    if ((path ?? prefix).length > 0) {
       const write = writeOn(outer);
       if (write) {
-        visit({ ...site, kind: 'write', node: write, target: outer });
+        visit({ ...siteBase(), kind: 'write', node: write, target: outer });
         return;
       }
     }
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer) {
       const name = parent.arguments[0] === outer ? mutatingFunctionName(options.bindings, parent.callee) : undefined;
-      if (name) visit({ ...site, kind: 'function', node: parent, name });
-      else helperSites(sourceCode, parent, outer, options, path, walk, visit);
+      if (name) visit({ ...siteBase(), kind: 'function', node: parent, name });
+      else helperSites(sourceCode, parent, outer, options, path ?? prefix, walk, visit);
       return;
     }
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
-      aliasSites(sourceCode, parent, parent.id, options, path, walk, false, visit);
+      aliasSites(sourceCode, parent, parent.id, options, path ?? prefix, walk, false, visit);
       return;
     }
     if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === outer && parent.left.type === AST_NODE_TYPES.VariableDeclaration) {
       const declarator = parent.left.declarations[0];
-      if (declarator) aliasSites(sourceCode, declarator, declarator.id, options, [...path, { key: undefined, element: true }], walk, false, visit);
+      if (declarator) aliasSites(sourceCode, declarator, declarator.id, options, [...(path ?? prefix), { key: undefined, element: true }], walk, false, visit);
     }
     return;
   }
@@ -295,12 +299,14 @@ function helperSites(
   walk: Walk,
   visit: Visit,
 ): void {
-  if (walk.helpers >= MAX_HELPER_NESTING || !followsHelpers(options, path, walk.via ?? call)) return;
+  if (walk.helpers >= MAX_HELPER_NESTING) return;
+  // Most calls that take the value are methods of other objects (`res.json(state)`): no function of the file to follow.
+  const fn = options.bindings.localFunctionOf(call.callee);
+  if (!fn || !followsHelpers(options, path, walk.via ?? call)) return;
   const index = call.arguments.findIndex((candidate) => candidate === argument);
   if (index < 0 || call.arguments.slice(0, index).some((candidate) => candidate.type === AST_NODE_TYPES.SpreadElement)) return;
-  const fn = options.bindings.localFunctionOf(call.callee);
-  const parameter = fn?.params[index];
-  if (!fn || !parameter || parameter.type === AST_NODE_TYPES.RestElement || parameter.type === AST_NODE_TYPES.TSParameterProperty) return;
+  const parameter = fn.params[index];
+  if (!parameter || parameter.type === AST_NODE_TYPES.RestElement || parameter.type === AST_NODE_TYPES.TSParameterProperty) return;
   const via = walk.via ?? call;
   const memo = options.helperSites;
   if (!memo || walk.helpers > 0) {

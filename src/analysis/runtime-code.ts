@@ -122,6 +122,8 @@ function callOfCallee(identifier: TSESTree.Node): TSESTree.CallExpression | unde
  */
 export function createRunTimeCode(sourceCode: Readonly<TSESLint.SourceCode>): RunTimeCode {
   const loadTimeFunctions = new Map<FunctionNode, boolean>();
+  const loadTimeBodies = new Map<FunctionNode, boolean>();
+  let undecidedFunctions = 0;
 
   /** A function declared at top level and only ever called (directly) while the module loads: `async function init() {...} init();`. */
   function isOnlyCalledAtLoadTime(fn: FunctionNode): boolean {
@@ -153,18 +155,28 @@ export function createRunTimeCode(sourceCode: Readonly<TSESLint.SourceCode>): Ru
     if (known !== undefined) return known;
     // Recursion (a function calling itself) must not loop: while undecided, it counts as run time.
     loadTimeFunctions.set(fn, false);
+    undecidedFunctions++;
     const result = computeFunctionIsLoadTime(fn);
+    undecidedFunctions--;
     loadTimeFunctions.set(fn, result);
     return result;
   }
 
-  function isLoadTime(node: TSESTree.Node): boolean {
+  /** Whether code directly inside `fn` (not in a nested function) runs while the module loads; cached per function. */
+  function bodyIsLoadTime(fn: FunctionNode): boolean {
+    const known = loadTimeBodies.get(fn);
+    if (known !== undefined) return known;
+    const result = functionIsLoadTime(fn) && isLoadTimeAbove(fn);
+    // While some function's answer is being computed, it counts as run time for now: keep nothing that rests on that.
+    if (undecidedFunctions === 0) loadTimeBodies.set(fn, result);
+    return result;
+  }
+
+  /** Climbs from `node` to the nearest enclosing function, whose (cached) answer decides. */
+  function isLoadTimeAbove(node: TSESTree.Node): boolean {
     let child: TSESTree.Node = node;
-    for (let current: TSESTree.Node | undefined = node; current; child = current, current = current.parent) {
-      if (isFunctionNode(current) && current !== node) {
-        if (!functionIsLoadTime(current)) return false;
-        continue;
-      }
+    for (let current = node.parent; current; child = current, current = current.parent) {
+      if (isFunctionNode(current)) return bodyIsLoadTime(current);
       if (
         (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) &&
         current.value === child &&
@@ -174,6 +186,10 @@ export function createRunTimeCode(sourceCode: Readonly<TSESLint.SourceCode>): Ru
       }
     }
     return true;
+  }
+
+  function isLoadTime(node: TSESTree.Node): boolean {
+    return isLoadTimeAbove(node);
   }
 
   return {

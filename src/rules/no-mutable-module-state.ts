@@ -280,12 +280,15 @@ export default createRule<Options, MessageIds>({
       return variables.some((variable) => variable.references.some((reference) => !reference.init && !isResultDropped(reference.identifier)));
     }
 
+    /** A scope that only names something (a function expression's name, a class, a field initialiser): the code it holds runs when its parent's does. */
+    function isTransparentScope(scope: TSESLint.Scope.Scope): boolean {
+      return scope.type === 'function-expression-name' || scope.type === 'class' || scope.type === 'class-field-initializer';
+    }
+
     /** Whether code directly in `scope` runs while the module loads; name and class scopes are seen through. */
     function runsWhileLoading(scope: TSESLint.Scope.Scope | null): boolean {
       let current = scope;
-      while (current && (current.type === 'function-expression-name' || current.type === 'class' || current.type === 'class-field-initializer')) {
-        current = current.upper;
-      }
+      while (current && isTransparentScope(current)) current = current.upper;
       return current !== null && isStateScope(current);
     }
 
@@ -302,6 +305,7 @@ export default createRule<Options, MessageIds>({
       followAlias: (variable) => !isStateScope(variable.scope),
       bindings,
       helperSites: new Map(),
+      methods: MUTATOR_NAMES,
       // A helper called while the module loads changes nothing at run time.
       followHelpers: (_path, call) => runTime.isRunTime(call),
     };
@@ -666,9 +670,13 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(program) {
         let globalScope = sourceCode.getScope(program);
         while (globalScope.upper) globalScope = globalScope.upper;
-        for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-          if (scope.variables.length === 0 || !isStateScope(scope)) continue;
-          for (const variable of scope.variables) checkModuleVariable(variable);
+        // Scopes in source order (the scope manager's order), descending only where state can still be:
+        // every scope inside run-time code is run-time too, so a big file's nested scopes are never visited.
+        const pending: TSESLint.Scope.Scope[] = [globalScope];
+        for (let scope = pending.pop(); scope; scope = pending.pop()) {
+          const isState = isStateScope(scope);
+          if (isState) for (const variable of scope.variables) checkModuleVariable(variable);
+          if (isState || isTransparentScope(scope)) for (let index = scope.childScopes.length - 1; index >= 0; index--) pending.push(scope.childScopes[index]!);
         }
         checkGlobalObjects(globalScope);
         checkClasses();

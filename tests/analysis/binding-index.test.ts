@@ -41,4 +41,16 @@ describe('createBindingIndex', () => {
       'local:none',
     ]);
   });
+
+  it('follows shadowing and hoisting by the scope analysis', () => {
+    const code = [
+      'late();',
+      'function late() {}',
+      'function outer() { const late = 1; late(); function own() {} own(); }',
+      'function shadow(own: () => void) { own(); }',
+      '(late as any)();',
+      'late!();',
+    ].join('\n');
+    expect(callees(code)).toEqual(['local:FunctionDeclaration', 'local:none', 'local:FunctionDeclaration', 'local:none', 'local:FunctionDeclaration', 'local:FunctionDeclaration']);
+  });
 });

@@ -13,13 +13,13 @@ function describeSite(site: MutationSite): string {
 }
 
 /** The mutation sites reached from every reference to the module binding `state`. */
-function sites(code: string, parser: ParserName = 'ts'): string[] {
+function sites(code: string, parser: ParserName = 'ts', methods?: ReadonlySet<string>): string[] {
   return runInRule(code, parser, (sourceCode) => {
     const scopes: TSESLint.Scope.Scope[] = [sourceCode.getScope(sourceCode.ast), ...sourceCode.getScope(sourceCode.ast).childScopes];
     const variable = scopes.map((scope) => scope.set.get('state')).find((candidate) => candidate && candidate.defs.length > 0);
     if (!variable) throw new Error('no binding named state');
     const moduleScopes = new Set(scopes.filter((scope) => scope.block.type === AST_NODE_TYPES.Program));
-    const options = { followAlias: (alias: TSESLint.Scope.Variable) => !moduleScopes.has(alias.scope), bindings: createBindingIndex(sourceCode) };
+    const options = { followAlias: (alias: TSESLint.Scope.Variable) => !moduleScopes.has(alias.scope), bindings: createBindingIndex(sourceCode), methods };
     return variable.references
       .filter((reference) => !reference.init && reference.isRead())
       .flatMap((reference) => [...mutationSitesOf(sourceCode, reference.identifier, options)].map(describeSite));
@@ -66,5 +66,18 @@ describe('mutationSitesOf', () => {
 
   it.each<ParserName>(['esm', 'cjs'])('works under espree (%s)', (parser) => {
     expect(sites('const state = { a: [] };\nfunction f() { state.a.push(1); delete state.b; }', parser)).toEqual(['method:push:a@2', 'write:UnaryExpression:b@2']);
+  });
+});
+
+describe('mutationSitesOf with a method filter', () => {
+  const methods = new Set(['push', 'set']);
+
+  it('makes method sites only for the listed methods and keeps every other kind of site', () => {
+    const code = 'const state = { list: [], map: new Map() };\nstate.list.push(1);\nstate.list.includes(1);\nstate.map.set(k, v);\nstate.map.get(k).n = 1;\nstate.x = 2;';
+    expect(sites(code, 'ts', methods)).toEqual(['method:push:list@2', 'method:set:map@4', 'write:AssignmentExpression:map.[].n@5', 'write:AssignmentExpression:x@6']);
+  });
+
+  it('still follows forEach callbacks when forEach itself is not listed', () => {
+    expect(sites('const state = [];\nstate.forEach((item) => { item.seen = true; });', 'ts', methods)).toEqual(['write:AssignmentExpression:[].seen@2']);
   });
 });
