@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { localFunctionOfVariable } from './local-function.js';
 import type { FunctionNode } from './runtime-code.js';
-import { unwrapExpression } from './unwrap.js';
+import { skipWrapperParents, unwrapExpression } from './unwrap.js';
 
 /**
  * Per-file look-ups of identifiers: whether one is the global of its name, and which function of
@@ -18,18 +18,27 @@ export function createBindingIndex(sourceCode: Readonly<TSESLint.SourceCode>): B
   const variables = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
   let functionsByReference: Map<TSESTree.Node, FunctionNode> | undefined;
 
+  /** The bindings that can name the function `block`: its own name (a declaration), or the declarator it initialises. */
+  function bindingsNaming(block: TSESTree.Node): readonly TSESLint.Scope.Variable[] {
+    if (block.type === AST_NODE_TYPES.FunctionDeclaration) return sourceCode.getDeclaredVariables(block);
+    if (block.type !== AST_NODE_TYPES.FunctionExpression && block.type !== AST_NODE_TYPES.ArrowFunctionExpression) return [];
+    const holder = skipWrapperParents(block).parent;
+    return holder?.type === AST_NODE_TYPES.VariableDeclarator ? sourceCode.getDeclaredVariables(holder) : [];
+  }
+
   /**
    * Every identifier in the file that refers to a function of the file, built once on first use
-   * from the bindings' own reference lists: one pass over the file's bindings instead of a
-   * scope look-up per callee (a big file asks about tens of thousands of calls).
+   * from the reference lists of the bindings that name a function: one pass over the file's
+   * functions instead of a scope look-up per callee (a big file asks about tens of thousands of calls).
    */
   function functionReferences(): Map<TSESTree.Node, FunctionNode> {
     if (functionsByReference) return functionsByReference;
     functionsByReference = new Map();
     for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-      for (const variable of scope.variables) {
-        const fn = variable.references.length > 0 ? localFunctionOfVariable(variable) : undefined;
-        if (!fn) continue;
+      if (scope.type !== 'function') continue;
+      for (const variable of bindingsNaming(scope.block)) {
+        const fn = localFunctionOfVariable(variable);
+        if (fn !== scope.block) continue;
         for (const reference of variable.references) functionsByReference.set(reference.identifier, fn);
       }
     }
