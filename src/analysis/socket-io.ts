@@ -24,19 +24,17 @@ export interface SocketIoServer {
   readonly longPolling: 'enabled' | 'disabled' | 'unknown';
 }
 
+/** `SOCKET_IO_SERVER_TRACE_MAP` with `info` at every marker, to join another trace map of a rule. */
+export function socketIoServerTraceMap<T>(info: T): TraceMap<T> {
+  return { 'socket.io': { [CALL]: info, [CONSTRUCT]: info, Server: { [CONSTRUCT]: info }, listen: { [CALL]: info } } };
+}
+
 /**
  * The socket.io exports that build a server: `new Server(...)`, the CommonJS module called as a
  * factory (`require('socket.io')(srv, opts)`, v4 and v2), `new` on the v2 module, and v0.9–v2
  * `require('socket.io').listen(srv, opts)`. Exported so that a rule can merge it into one trace map.
  */
-export const SOCKET_IO_SERVER_TRACE_MAP: TraceMap<true> = {
-  'socket.io': {
-    [CALL]: true,
-    [CONSTRUCT]: true,
-    Server: { [CONSTRUCT]: true },
-    listen: { [CALL]: true },
-  },
-};
+export const SOCKET_IO_SERVER_TRACE_MAP: TraceMap<true> = socketIoServerTraceMap(true);
 
 /** Methods of a socket.io server that return the server itself, so a chain still holds it. */
 const CHAINABLE_METHODS: ReadonlySet<string> = new Set(['adapter', 'attach', 'listen', 'on', 'once', 'use', 'path', 'serveClient', 'origins', 'bind', 'connectTimeout']);
@@ -62,10 +60,19 @@ export function findSocketIoServers(
   sourceCode: Readonly<TSESLint.SourceCode>,
   options: ModuleReferenceOptions = {},
 ): SocketIoServer[] {
+  const nodes: TSESTree.Node[] = [];
+  for (const reference of iterateModuleReferences(sourceCode, SOCKET_IO_SERVER_TRACE_MAP, options)) nodes.push(reference.node);
+  return describeSocketIoServers(sourceCode, nodes);
+}
+
+/**
+ * `findSocketIoServers` for the references a rule already found with `socketIoServerTraceMap`
+ * merged into its own trace map: each construction once, in the order given.
+ */
+export function describeSocketIoServers(sourceCode: Readonly<TSESLint.SourceCode>, references: Iterable<TSESTree.Node>): SocketIoServer[] {
   const seen = new Set<TSESTree.Node>();
   const servers: SocketIoServer[] = [];
-  for (const reference of iterateModuleReferences(sourceCode, SOCKET_IO_SERVER_TRACE_MAP, options)) {
-    const node = reference.node;
+  for (const node of references) {
     if (seen.has(node) || (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression)) continue;
     seen.add(node);
     servers.push(describeSocketIoServer(sourceCode, node));

@@ -1,14 +1,34 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { allowStoresSchema, createStoreAllowList } from '../analysis/allowed-stores.js';
 import { resolveToDefinition } from '../analysis/const-binding.js';
-import { iterateModuleReferences } from '../analysis/module-references.js';
-import { createProductionGuard } from '../analysis/production-guard.js';
-import { findSocketIoServers } from '../analysis/socket-io.js';
+import { iterateModuleReferences, type ModuleReference, type TraceMap } from '../analysis/module-references.js';
+import { createProductionGuard, type ProductionGuard } from '../analysis/production-guard.js';
+import { describeSocketIoServers, socketIoServerTraceMap } from '../analysis/socket-io.js';
 import { unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { detectLocalStores, type Finding } from './no-process-local-store/detect.js';
 import { isFallbackStore } from './no-process-local-store/fallback.js';
-import { SOCKET_IO_HOST_ADAPTERS, type Family } from './no-process-local-store/libraries.js';
+import { HOST_ADAPTER, SOCKET_IO_HOST_ADAPTERS, STORE_TRACE_MAP, type Family, type Sink } from './no-process-local-store/libraries.js';
+
+const SOCKET_IO_SERVER = { kind: 'socketIoServer' } as const;
+
+/** What a module reference of the rule's trace map is: a store of the libraries, or one of the socket.io check. */
+type Target = Sink | typeof HOST_ADAPTER | typeof SOCKET_IO_SERVER;
+
+/**
+ * With `requireSocketIoAdapter`, the stores and the socket.io check share one trace map, so the
+ * file's imports and requires are resolved once.
+ */
+const STORE_AND_SOCKET_IO_TRACE_MAP: TraceMap<Target> = {
+  ...STORE_TRACE_MAP,
+  ...SOCKET_IO_HOST_ADAPTERS,
+  ...socketIoServerTraceMap(SOCKET_IO_SERVER),
+};
+
+/** Handler selectors for `app.register(plugin, opts)`: a plain method call, or a callee behind a TS wrapper / optional chain. */
+const REGISTER_CALL = 'CallExpression[callee.type="MemberExpression"][callee.computed=false][callee.property.type="Identifier"][callee.property.name="register"]';
+const WRAPPED_CALLEE_CALL =
+  'CallExpression[callee.type=/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/]';
 
 type Options = [{ allowStores: string[]; requireSocketIoAdapter: boolean }];
 type MessageId = Family | 'socketIoAdapter' | 'socketIoClusterAdapter';
@@ -66,15 +86,17 @@ export default createRule<Options, MessageId>({
     const registerCalls: TSESTree.CallExpression[] = [];
     const dynamicImports: TSESTree.ImportExpression[] = [];
 
-    function isReported(finding: Finding, alternatives: readonly TSESTree.Node[], guard: ReturnType<typeof createProductionGuard>): boolean {
+    let guard: ProductionGuard | undefined;
+
+    function isReported(finding: Finding, alternatives: readonly TSESTree.Node[]): boolean {
       if (isAllowedStore(finding.storeNames)) return false;
-      return !isFallbackStore(finding.node, alternatives) && !guard.isOnlyReachedOutsideProduction(finding.node);
+      if (isFallbackStore(finding.node, alternatives)) return false;
+      guard ??= createProductionGuard(sourceCode);
+      return !guard.isOnlyReachedOutsideProduction(finding.node);
     }
 
-    function reportSocketIoServers(): void {
-      const hostAdapters = new Set<TSESTree.Node>();
-      for (const { node } of iterateModuleReferences(sourceCode, SOCKET_IO_HOST_ADAPTERS, { dynamicImports })) hostAdapters.add(node);
-      for (const server of findSocketIoServers(sourceCode, { dynamicImports })) {
+    function reportSocketIoServers(hostAdapters: ReadonlySet<TSESTree.Node>, serverReferences: readonly TSESTree.Node[]): void {
+      for (const server of describeSocketIoServers(sourceCode, serverReferences)) {
         if (server.adapter === 'default') {
           context.report({ node: server.node, messageId: 'socketIoAdapter' });
         } else if (server.adapterNode && hostAdapters.has(resolveToDefinition(sourceCode, server.adapterNode))) {
@@ -83,29 +105,41 @@ export default createRule<Options, MessageId>({
       }
     }
 
+    function collectRegisterCall(node: TSESTree.CallExpression): void {
+      const callee = unwrapExpression(node.callee);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        callee.property.name === 'register'
+      ) {
+        registerCalls.push(node);
+      }
+    }
+
     return {
       ImportExpression(node) {
         dynamicImports.push(node);
       },
-      CallExpression(node) {
-        const callee = unwrapExpression(node.callee);
-        if (
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          !callee.computed &&
-          callee.property.type === AST_NODE_TYPES.Identifier &&
-          callee.property.name === 'register'
-        ) {
-          registerCalls.push(node);
-        }
-      },
+      [REGISTER_CALL]: collectRegisterCall,
+      [WRAPPED_CALLEE_CALL]: collectRegisterCall,
       'Program:exit'() {
-        const { findings, alternatives } = detectLocalStores(sourceCode, registerCalls, dynamicImports);
-        const guard = createProductionGuard(sourceCode);
+        const storeReferences: ModuleReference<Sink>[] = [];
+        const hostAdapters = new Set<TSESTree.Node>();
+        const serverReferences: TSESTree.Node[] = [];
+        const traceMap = requireSocketIoAdapter ? STORE_AND_SOCKET_IO_TRACE_MAP : STORE_TRACE_MAP;
+        for (const reference of iterateModuleReferences<Target>(sourceCode, traceMap, { dynamicImports })) {
+          const { info } = reference;
+          if (info.kind === 'hostAdapter') hostAdapters.add(reference.node);
+          else if (info.kind === 'socketIoServer') serverReferences.push(reference.node);
+          else storeReferences.push({ ...reference, info });
+        }
+        const { findings, alternatives } = detectLocalStores(sourceCode, storeReferences, registerCalls);
         for (const finding of findings) {
-          if (!isReported(finding, alternatives, guard)) continue;
+          if (!isReported(finding, alternatives)) continue;
           context.report({ node: finding.node, messageId: finding.family, data: { subject: finding.subject } });
         }
-        if (requireSocketIoAdapter) reportSocketIoServers();
+        if (requireSocketIoAdapter) reportSocketIoServers(hostAdapters, serverReferences);
       },
     } satisfies TSESLint.RuleListener;
   },

@@ -198,13 +198,21 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const dynamicImports: TSESTree.ImportExpression[] = [];
 
-    function report(guard: ProductionGuard, call: TSESTree.CallExpression, found: Compiler): void {
+    let guard: ProductionGuard | undefined;
+
+    /** Built on first use: most files reference none of the compilers. */
+    function productionGuard(): ProductionGuard {
+      guard ??= createProductionGuard(sourceCode, options);
+      return guard;
+    }
+
+    function report(call: TSESTree.CallExpression, found: Compiler): void {
       if (found.check === 'connect-assets') {
-        if (connectAssetsCompiles(sourceCode, guard, call)) context.report({ node: call, messageId: 'connectAssets' });
+        if (connectAssetsCompiles(sourceCode, productionGuard(), call)) context.report({ node: call, messageId: 'connectAssets' });
         return;
       }
       if (found.check === 'vite' && !viteInMiddlewareMode(sourceCode, call)) return;
-      if (guard.isOnlyReachedOutsideProduction(call)) return;
+      if (productionGuard().isOnlyReachedOutsideProduction(call)) return;
       const statement = mountingStatement(call);
       context.report({
         node: call,
@@ -222,12 +230,11 @@ export default createRule<Options, MessageIds>({
         dynamicImports.push(node);
       },
       'Program:exit'() {
-        const guard = createProductionGuard(sourceCode, options);
         const seen = new Set<TSESTree.Node>();
         for (const reference of iterateModuleReferences(sourceCode, COMPILERS, { dynamicImports })) {
           if (reference.kind !== 'call' || reference.node.type !== AST_NODE_TYPES.CallExpression || seen.has(reference.node)) continue;
           seen.add(reference.node);
-          report(guard, reference.node, reference.info);
+          report(reference.node, reference.info);
         }
       },
     };

@@ -1,16 +1,16 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { allowStoresSchema, createStoreAllowList, storeCalleeNames } from '../analysis/allowed-stores.js';
 import { resolveToDefinition } from '../analysis/const-binding.js';
-import { iterateModuleReferences, type TraceMap, type TraceMapElement } from '../analysis/module-references.js';
+import { iterateModuleReferences, type TraceMap } from '../analysis/module-references.js';
 import { isModuleOrNamedExport, moduleValueOf } from '../analysis/module-value.js';
 import { containsNode } from '../analysis/node-range.js';
 import { mayGainProperty } from '../analysis/object-mutation.js';
 import { findProperty, getArgumentObject, getStaticPropertyValue } from '../analysis/options-object.js';
 import { createProductionGuard, type ProductionGuard } from '../analysis/production-guard.js';
-import { describeSocketIoServer, SOCKET_IO_SERVER_TRACE_MAP } from '../analysis/socket-io.js';
+import { describeSocketIoServer, socketIoServerTraceMap } from '../analysis/socket-io.js';
 import { unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
-import { checkInfrastructureCall, checkInfrastructureProperty, type StickinessFinding } from './no-sticky-sessions/infrastructure.js';
+import { checkInfrastructureMethodCall, checkInfrastructureProperty, memberPropertyName, type StickinessFinding } from './no-sticky-sessions/infrastructure.js';
 import { FASTIFY_SESSION_PLUGINS, SESSION_TRACE_MAP, type SessionLibraryEntry } from './no-sticky-sessions/libraries.js';
 import { isAlternativeOfAnotherStore, isNoValue, otherBranches } from './no-sticky-sessions/store-choice.js';
 
@@ -40,20 +40,48 @@ const SHARED_STORE = 'Use a shared store with a TTL such as connect-redis, conne
 const REMIX_REMEDY =
   'Use createCookieSessionStorage, or createSessionStorage backed by a shared database with expiry (Redis, PostgreSQL): any instance must be able to serve any request.';
 
-/** Gives every marker of a trace map the same entry, so another helper's map can join this rule's map. */
-function retag(element: TraceMapElement<unknown>, entry: Entry): TraceMapElement<Entry> {
-  const result: TraceMapElement<Entry> = {};
-  for (const key of Object.keys(element)) result[key] = retag(element[key]!, entry);
-  for (const symbol of Object.getOwnPropertySymbols(element)) if (element[symbol] !== undefined) result[symbol] = entry;
-  return result;
-}
-
 const SOCKET_IO_SERVER: Entry = { kind: 'socket-io-server' };
 
-const TRACE_MAP: TraceMap<Entry> = {
-  ...SESSION_TRACE_MAP,
-  ...Object.fromEntries(Object.entries(SOCKET_IO_SERVER_TRACE_MAP).map(([moduleId, element]) => [moduleId, retag(element, SOCKET_IO_SERVER)])),
-};
+const TRACE_MAP: TraceMap<Entry> = { ...SESSION_TRACE_MAP, ...socketIoServerTraceMap(SOCKET_IO_SERVER) };
+
+/*
+ * Handler selectors, so that ESLint calls the rule only for the calls and properties it may care
+ * about. Each family is split into disjoint selectors (no node reaches a handler twice); the
+ * handlers then check names exactly (`INFRASTRUCTURE_METHODS`, `INFRASTRUCTURE_KEYS`).
+ */
+const NAMED_METHOD_CALL =
+  'CallExpression[callee.type="MemberExpression"][callee.computed=false][callee.property.type="Identifier"][callee.property.name=/^(?:register|enableCookieStickiness|setAttribute|addAnnotation)$/]';
+const COMPUTED_METHOD_CALL = 'CallExpression[callee.type="MemberExpression"][callee.computed=true]';
+const WRAPPED_CALLEE_CALL =
+  'CallExpression[callee.type=/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/]';
+const INFRASTRUCTURE_KEY_PATTERN =
+  '/^(?:stickinessCookieDuration|stickiness|sessionAffinity|clientAffinityEnabled|cookieBasedAffinity|sessionAffinityState|sessionStickinessEnabled|stickySessions|appCookieStickinessPolicy|lbCookieStickinessPolicy|[kK]ey|[oO]ptionName|name|nginx\\.ingress\\.kubernetes\\.io.affinity|alb\\.ingress\\.kubernetes\\.io.target-group-attributes|traefik\\.ingress\\.kubernetes\\.io.service\\.sticky\\.cookie)$/';
+const NAMED_PROPERTY = `Property[computed=false][key.type="Identifier"][key.name=${INFRASTRUCTURE_KEY_PATTERN}]`;
+const LITERAL_KEY_PROPERTY = `Property[computed=false][key.type="Literal"][key.value=${INFRASTRUCTURE_KEY_PATTERN}]`;
+const COMPUTED_PROPERTY = 'Property[computed=true]';
+
+/**
+ * Every `new` expression of the file, in source order. Only files that call a store factory
+ * need them, so they are gathered then rather than by a listener on every file.
+ */
+function newExpressionsOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.NewExpression[] {
+  const found: TSESTree.NewExpression[] = [];
+  const pending: TSESTree.Node[] = [sourceCode.ast];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === AST_NODE_TYPES.NewExpression) found.push(node);
+    const keys = sourceCode.visitorKeys[node.type] ?? [];
+    // Pushed last child first, so that the stack yields the nodes in source order.
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[index]!];
+      const items = Array.isArray(child) ? child : [child];
+      for (let item = items.length - 1; item >= 0; item--) {
+        const value: unknown = items[item];
+        if (value && typeof value === 'object' && 'type' in value) pending.push(value as TSESTree.Node);
+      }
+    }
+  }
+  return found;
+}
 
 export default createRule<Options, MessageId>({
   name: 'no-sticky-sessions',
@@ -108,7 +136,6 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const isAllowedStore = createStoreAllowList(options.allowStores);
     const dynamicImports: TSESTree.ImportExpression[] = [];
-    const newExpressions: TSESTree.NewExpression[] = [];
     const registerCalls: TSESTree.CallExpression[] = [];
     const findingsNeedingGoogleCloud: StickinessFinding[] = [];
     const reported = new Set<TSESTree.Node>();
@@ -254,28 +281,36 @@ export default createRule<Options, MessageId>({
       }
     }
 
+    /** `app.register(plugin, opts)` is kept for Program:exit; infrastructure method calls are checked now. */
+    function checkMethodCall(node: TSESTree.CallExpression): void {
+      const callee = unwrapExpression(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = memberPropertyName(sourceCode, callee);
+      if (method === 'register') {
+        registerCalls.push(node);
+        return;
+      }
+      const finding = checkInfrastructureMethodCall(sourceCode, node, method);
+      if (finding) reportStickiness(finding);
+    }
+
+    function checkProperty(node: TSESTree.Property): void {
+      const finding = checkInfrastructureProperty(sourceCode, node);
+      if (!finding) return;
+      if (finding.needsGoogleCloudEvidence) findingsNeedingGoogleCloud.push(finding);
+      else reportStickiness(finding);
+    }
+
     return {
       ImportExpression(node) {
         dynamicImports.push(node);
       },
-      NewExpression(node) {
-        newExpressions.push(node);
-      },
-      CallExpression(node) {
-        const callee = unwrapExpression(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && ASTUtils.getPropertyName(callee, sourceCode.getScope(callee)) === 'register') {
-          registerCalls.push(node);
-          return;
-        }
-        const finding = checkInfrastructureCall(sourceCode, node);
-        if (finding) reportStickiness(finding);
-      },
-      Property(node) {
-        const finding = checkInfrastructureProperty(sourceCode, node);
-        if (!finding) return;
-        if (finding.needsGoogleCloudEvidence) findingsNeedingGoogleCloud.push(finding);
-        else reportStickiness(finding);
-      },
+      [NAMED_METHOD_CALL]: checkMethodCall,
+      [COMPUTED_METHOD_CALL]: checkMethodCall,
+      [WRAPPED_CALLEE_CALL]: checkMethodCall,
+      [NAMED_PROPERTY]: checkProperty,
+      [LITERAL_KEY_PROPERTY]: checkProperty,
+      [COMPUTED_PROPERTY]: checkProperty,
       'Program:exit'() {
         const factories = new Map<TSESTree.Node, SessionLibraryEntry>();
         const googleCloud = { found: false };
@@ -284,7 +319,7 @@ export default createRule<Options, MessageId>({
         }
         // `new (require('memorystore')(session))()`, `const FileStore = createFileStore(session); new FileStore()`.
         if (factories.size > 0) {
-          for (const node of newExpressions) {
+          for (const node of newExpressionsOf(sourceCode)) {
             const entry = factories.get(resolveToDefinition(sourceCode, node.callee));
             if (entry?.kind === 'memory-store-factory') checkStore(node, 'memory', entry.library, entry.store);
             if (entry?.kind === 'disk-store-factory') checkStore(node, 'disk', entry.library, entry.store);

@@ -401,6 +401,19 @@ const invalid: Invalid<MessageId, Options>[] = [
     options: STRICT,
     errors: [error('socketIoClusterAdapter', undefined, 4, 12)],
   },
+  // `register` behind a TS wrapper or an optional chain is collected too.
+  {
+    code: "import rateLimit from '@fastify/rate-limit';\nawait (fastify.register as any)(rateLimit, { max: 100 });\nawait fastify.register!(rateLimit, { max: 50 });",
+    parsers: ['ts'],
+    errors: [
+      error('fastifyRateLimit', '`@fastify/rate-limit` registered without `redis` or `store`', 2, 7),
+      error('fastifyRateLimit', '`@fastify/rate-limit` registered without `redis` or `store`', 3, 7),
+    ],
+  },
+  {
+    code: "fastify?.register(require('fastify-rate-limit'), { max: 100 });",
+    errors: [error('fastifyRateLimit', '`fastify-rate-limit` registered without `redis` or `store`', 1, 1)],
+  },
 ];
 
 runRuleTests('no-process-local-store', rule, { valid, invalid });

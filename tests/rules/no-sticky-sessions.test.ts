@@ -111,6 +111,11 @@ const valid: Valid<Options>[] = [
     code: "import * as web from '@pulumi/azure-native/web';\nnew web.WebApp('app', { ...sharedArgs, serverFarmId });",
     options: STRICT,
   },
+  // The handlers are reached through narrow selectors: names outside them are skipped, and `name` counts only next to a `namespace`.
+  "new aws.elasticbeanstalk.Environment('env', { application, settings: [{ name: 'StickinessEnabled', value: 'true' }] });",
+  "targetGroup.setAttributes('stickiness.enabled', 'true');",
+  "const service = { spec: { [affinityKey]: 'ClientIP' } };",
+  "const service = { spec: { sessionAffinity: 'None', ['session' + 'Affinity2']: 'ClientIP' } };",
 ];
 
 const invalid: Invalid<MessageId, Options>[] = [
@@ -746,6 +751,84 @@ const invalid: Invalid<MessageId, Options>[] = [
     code: "import * as azure_native from '@pulumi/azure-native';\nnew azure_native.web.WebApp('app', { resourceGroupName, serverFarmId, siteConfig: { alwaysOn: true } });",
     options: STRICT,
     errors: [{ messageId: 'azureDefaultAffinity', data: { resource: 'web.WebApp' }, line: 2, column: 1 }],
+  },
+  // Computed and wrapped callees, literal and computed keys: the same checks as the plain spellings.
+  {
+    code: "service.targetGroup['enableCookieStickiness'](Duration.minutes(5));",
+    errors: [{ messageId: 'loadBalancerStickiness', data: { setting: 'AWS CDK `enableCookieStickiness()`' }, line: 1, column: 1 }],
+  },
+  {
+    code: "const METHOD = 'enableCookieStickiness';\nservice.targetGroup[METHOD](Duration.minutes(5));",
+    errors: [{ messageId: 'loadBalancerStickiness', data: { setting: 'AWS CDK `enableCookieStickiness()`' }, line: 2, column: 1 }],
+  },
+  {
+    code: "(service.targetGroup.enableCookieStickiness as (d: Duration) => void)(Duration.minutes(5));\nservice.targetGroup.enableCookieStickiness!(Duration.minutes(5));",
+    parsers: ['ts'],
+    errors: [{ messageId: 'loadBalancerStickiness', data: { setting: 'AWS CDK `enableCookieStickiness()`' }, line: 1, column: 1 }, { messageId: 'loadBalancerStickiness', data: { setting: 'AWS CDK `enableCookieStickiness()`' }, line: 2, column: 1 }],
+  },
+  {
+    code: "service?.targetGroup?.enableCookieStickiness(Duration.minutes(5));",
+    errors: [{ messageId: 'loadBalancerStickiness', data: { setting: 'AWS CDK `enableCookieStickiness()`' }, line: 1, column: 1 }],
+  },
+  {
+    code: "const service = { spec: { 'sessionAffinity': 'ClientIP' } };",
+    errors: [
+      {
+        messageId: 'loadBalancerStickiness',
+        data: { setting: "Kubernetes Service `sessionAffinity: 'ClientIP'`" },
+        line: 1,
+        column: 27,
+        suggestions: [
+          { messageId: 'disableStickiness', data: { replacement: "'None'" }, output: "const service = { spec: { 'sessionAffinity': 'None' } };" },
+        ],
+      },
+    ],
+  },
+  {
+    code: "const KEY = 'sessionAffinity';\nconst service = { spec: { [KEY]: 'ClientIP', ['session' + 'Affinity']: 'ClientIP' } };",
+    errors: [
+      {
+        messageId: 'loadBalancerStickiness',
+        data: { setting: "Kubernetes Service `sessionAffinity: 'ClientIP'`" },
+        line: 2,
+        column: 27,
+        suggestions: [
+          {
+            messageId: 'disableStickiness',
+            data: { replacement: "'None'" },
+            output: "const KEY = 'sessionAffinity';\nconst service = { spec: { [KEY]: 'None', ['session' + 'Affinity']: 'ClientIP' } };",
+          },
+        ],
+      },
+      {
+        messageId: 'loadBalancerStickiness',
+        data: { setting: "Kubernetes Service `sessionAffinity: 'ClientIP'`" },
+        line: 2,
+        column: 46,
+        suggestions: [
+          {
+            messageId: 'disableStickiness',
+            data: { replacement: "'None'" },
+            output: "const KEY = 'sessionAffinity';\nconst service = { spec: { [KEY]: 'ClientIP', ['session' + 'Affinity']: 'None' } };",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: "new k8s.networking.v1.Ingress('web', { metadata: { annotations: { ['nginx.ingress.kubernetes.io/affinity']: 'cookie' } }, spec });",
+    errors: [
+      {
+        messageId: 'loadBalancerStickiness',
+        data: { setting: "ingress-nginx annotation `nginx.ingress.kubernetes.io/affinity: 'cookie'`" },
+        line: 1,
+        column: 67,
+      },
+    ],
+  },
+  {
+    code: "const app = fastify();\napp['register'](require('@fastify/session'), { secret });",
+    errors: [{ messageId: 'defaultMemoryStore', data: { library: '@fastify/session' }, line: 2, column: 1 }],
   },
 ];
 

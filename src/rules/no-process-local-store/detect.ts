@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { storeCalleeNames } from '../../analysis/allowed-stores.js';
 import { resolveToDefinition } from '../../analysis/const-binding.js';
-import { iterateModuleReferences, type ModuleReference } from '../../analysis/module-references.js';
+import { type ModuleReference } from '../../analysis/module-references.js';
 import { isModuleOrNamedExport, moduleValueOf } from '../../analysis/module-value.js';
 import {
   findProperty,
@@ -14,7 +14,7 @@ import {
   type PropertyLookup,
 } from '../../analysis/options-object.js';
 import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
-import { FASTIFY_PLUGINS, MERCURIUS_DRIVER, STORE_TRACE_MAP, type Family, type Sink } from './libraries.js';
+import { FASTIFY_PLUGINS, MERCURIUS_DRIVER, type Family, type Sink } from './libraries.js';
 
 /** One process-local store the rule may report. */
 export interface Finding {
@@ -41,13 +41,16 @@ function isCallLike(node: TSESTree.Node): node is CallLike {
   return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
 }
 
-/** Finds every process-local store of the known libraries in the file. */
+/**
+ * Finds every process-local store of the known libraries in the file, from the file's
+ * references to `STORE_TRACE_MAP` (in the order `iterateModuleReferences` yields them).
+ */
 export function detectLocalStores(
   sourceCode: Readonly<TSESLint.SourceCode>,
+  storeReferences: readonly ModuleReference<Sink>[],
   registerCalls: readonly TSESTree.CallExpression[],
-  dynamicImports: readonly TSESTree.ImportExpression[],
 ): Detection {
-  const references = uniqueCalls([...iterateModuleReferences(sourceCode, STORE_TRACE_MAP, { dynamicImports })]);
+  const references = uniqueCalls(storeReferences);
   const memoryEmitters = new Set(references.filter(({ info }) => info.kind === 'memoryEmitter').map(({ node }) => node as TSESTree.Node));
   const findings: Finding[] = [];
   const alternatives: TSESTree.Node[] = [];

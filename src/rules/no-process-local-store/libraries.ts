@@ -206,7 +206,10 @@ export const FASTIFY_PLUGINS: ReadonlyMap<string, { readonly family: 'fastifyRat
 /** `driver: MercuriusDriver` in `GraphQLModule.forRoot(...)`. */
 export const MERCURIUS_DRIVER = { module: '@nestjs/mercurius', exportName: 'MercuriusDriver' } as const;
 
+/** A socket.io adapter that links only the workers of one host. */
+export const HOST_ADAPTER = { kind: 'hostAdapter' } as const;
+
 /** `createAdapter()` from @socket.io/cluster-adapter shares rooms only between the workers of one host. */
-export const SOCKET_IO_HOST_ADAPTERS: TraceMap<'cluster'> = {
-  '@socket.io/cluster-adapter': { createAdapter: { [CALL]: 'cluster' } },
+export const SOCKET_IO_HOST_ADAPTERS: TraceMap<typeof HOST_ADAPTER> = {
+  '@socket.io/cluster-adapter': { createAdapter: { [CALL]: HOST_ADAPTER } },
 };

@@ -51,6 +51,25 @@ const NGINX_AFFINITY = 'nginx.ingress.kubernetes.io/affinity';
 const ALB_TARGET_GROUP_ATTRIBUTES = 'alb.ingress.kubernetes.io/target-group-attributes';
 const TRAEFIK_STICKY_COOKIE = 'traefik.ingress.kubernetes.io/service.sticky.cookie';
 const ANNOTATION_KEYS: ReadonlySet<string> = new Set([NGINX_AFFINITY, ALB_TARGET_GROUP_ATTRIBUTES, TRAEFIK_STICKY_COOKIE]);
+/** Every key `checkInfrastructureProperty` inspects. */
+const INFRASTRUCTURE_KEYS: ReadonlySet<string> = new Set([
+  'stickinessCookieDuration',
+  'stickiness',
+  'sessionAffinity',
+  'clientAffinityEnabled',
+  'cookieBasedAffinity',
+  'sessionAffinityState',
+  'sessionStickinessEnabled',
+  'stickySessions',
+  'appCookieStickinessPolicy',
+  'lbCookieStickinessPolicy',
+  'key',
+  'Key',
+  'optionName',
+  'OptionName',
+  'name',
+  ...ANNOTATION_KEYS,
+]);
 const STICKINESS_ENABLED_ATTRIBUTE = /(?:^|,)\s*stickiness\.enabled\s*=\s*true\s*(?:,|$)/u;
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -178,9 +197,11 @@ function withFix(finding: StickinessFinding, fix: StickinessFinding['fix']): Sti
  * CloudFormation `OptionName`, Pulumi / CDKTF `name` next to a `namespace`).
  */
 function keyValueAttribute(sourceCode: SourceCode, property: TSESTree.Property, name: string): StickinessFinding | undefined {
-  // `name`/`key` properties are everywhere: fold only values that can be a string constant.
+  // `name`/`key` properties are everywhere: fold only values that can be a string constant, and a
+  // `name` only next to a `namespace` (the one shape where it names a Beanstalk option).
   if (!mayFoldToString(property.value)) return undefined;
-  const attribute = getStaticExpressionValue(sourceCode, property.value)?.value;
+  if (name === 'name' && !hasSibling(sourceCode, property, 'namespace')) return undefined;
+  const attribute = stringConstant(sourceCode, property.value);
   const isTargetGroupKey = (name === 'key' || name === 'Key') && attribute === 'stickiness.enabled';
   const isBeanstalkOption =
     attribute === 'StickinessEnabled' &&
@@ -194,6 +215,13 @@ function keyValueAttribute(sourceCode: SourceCode, property: TSESTree.Property, 
   const literal = unwrapExpression(value.value);
   const replacement = literal.type === AST_NODE_TYPES.Literal && literal.value === true ? false : 'false';
   return withFix({ node: value.property, setting }, literalFix(sourceCode, value.value, replacement));
+}
+
+/** The folded value of a string-like expression; a string literal is read without a scope lookup. */
+function stringConstant(sourceCode: SourceCode, node: TSESTree.Node): unknown {
+  const value = unwrapExpression(node);
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value.value;
+  return getStaticExpressionValue(sourceCode, value)?.value;
 }
 
 function mayFoldToString(node: TSESTree.Node): boolean {
@@ -260,9 +288,9 @@ function classicElbPolicy(sourceCode: SourceCode, property: TSESTree.Property, n
 export function checkInfrastructureProperty(sourceCode: SourceCode, property: TSESTree.Property): StickinessFinding | undefined {
   if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const name = getStaticKeyName(sourceCode, property);
+  // Every object property of the file comes through here: look further only at the few keys that matter.
+  if (name === undefined || !INFRASTRUCTURE_KEYS.has(name)) return undefined;
   switch (name) {
-    case undefined:
-      return undefined;
     case 'stickinessCookieDuration':
       // CDK sets `stickiness.enabled=false` explicitly when the prop is absent (application-target-group.js).
       return isDefinitelySet(sourceCode, property.value) ? { node: property, setting: 'AWS CDK `stickinessCookieDuration`' } : undefined;
@@ -303,11 +331,24 @@ function argumentAt(call: TSESTree.CallExpression, index: number): TSESTree.Node
   return call.arguments[index];
 }
 
-/** `tg.enableCookieStickiness(...)`, `tg.setAttribute('stickiness.enabled', 'true')`, `metadata.addAnnotation(key, value)`. */
-export function checkInfrastructureCall(sourceCode: SourceCode, call: TSESTree.CallExpression): StickinessFinding | undefined {
-  const callee = unwrapExpression(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const method = ASTUtils.getPropertyName(callee, sourceCode.getScope(callee));
+/** Method names `checkInfrastructureCall` looks at; every other call is skipped before any scope lookup. */
+const INFRASTRUCTURE_METHODS: ReadonlySet<string> = new Set(['enableCookieStickiness', 'setAttribute', 'addAnnotation']);
+
+/**
+ * `ASTUtils.getPropertyName` of a member expression, without its scope lookup when the name is
+ * written as an identifier (nearly every call): only a computed key needs the scope to be folded.
+ */
+export function memberPropertyName(sourceCode: SourceCode, member: TSESTree.MemberExpression): string | null {
+  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : null;
+  return ASTUtils.getPropertyName(member, sourceCode.getScope(member));
+}
+
+/**
+ * `tg.enableCookieStickiness(...)`, `tg.setAttribute('stickiness.enabled', 'true')`,
+ * `metadata.addAnnotation(key, value)`, given the callee's method name (`memberPropertyName`).
+ */
+export function checkInfrastructureMethodCall(sourceCode: SourceCode, call: TSESTree.CallExpression, method: string | null): StickinessFinding | undefined {
+  if (method === null || !INFRASTRUCTURE_METHODS.has(method)) return undefined;
   if (method === 'enableCookieStickiness') return { node: call, setting: 'AWS CDK `enableCookieStickiness()`' };
   if (method !== 'setAttribute' && method !== 'addAnnotation') return undefined;
   const key = argumentAt(call, 0);
