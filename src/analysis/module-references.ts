@@ -128,12 +128,6 @@ function memberName(member: TSESTree.MemberExpression, globalScope: TSESLint.Sco
 
 const CREATE_REQUIRE: TraceMap<true> = withNodePrefix({ module: { createRequire: { [CALL]: true } } });
 
-function importsModuleBuiltin(program: TSESTree.Program): boolean {
-  return program.body.some(
-    (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && Object.hasOwn(CREATE_REQUIRE, statement.source.value),
-  );
-}
-
 /**
  * Every `require`-like call in the file: the global `require` (declared or not),
  * `process.getBuiltinModule`, and a binding made with `module.createRequire(...)`.
@@ -142,13 +136,18 @@ function requireLikeCalls(
   tracker: Tracker,
   globalScope: TSESLint.Scope.Scope,
   sourceCode: Readonly<TSESLint.SourceCode>,
+  importsModuleBuiltin: boolean,
 ): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  for (const identifier of globalIdentifierReferences(globalScope, 'require')) {
+  // An undeclared `require` is found by a pass over all unresolved references: skip it when the word is not in the file.
+  const requireReferences = globalScope.set.has('require') || sourceCode.text.includes('require') ? globalIdentifierReferences(globalScope, 'require') : [];
+  for (const identifier of requireReferences) {
     const call = calledWith(identifier);
     if (call) calls.push(call);
   }
-  for (const identifier of globalIdentifierReferences(globalScope, 'process')) {
+  // A static `process.getBuiltinModule` access spells the name out: most files never do, and need no pass over their globals.
+  const processReferences = sourceCode.text.includes('getBuiltinModule') ? globalIdentifierReferences(globalScope, 'process') : [];
+  for (const identifier of processReferences) {
     const member = identifier.parent;
     if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && memberName(member, globalScope) === 'getBuiltinModule') {
       const call = calledWith(member);
@@ -160,7 +159,7 @@ function requireLikeCalls(
     const moduleId = moduleIdOf(call, globalScope);
     return moduleId !== undefined && Object.hasOwn(CREATE_REQUIRE, moduleId);
   });
-  if (!loadsModuleBuiltin && !importsModuleBuiltin(sourceCode.ast)) return calls;
+  if (!loadsModuleBuiltin && !importsModuleBuiltin) return calls;
   const createRequireCalls = [...tracker.iterateEsmReferences(CREATE_REQUIRE), ...cjsReferences(tracker, globalScope, CREATE_REQUIRE, calls)];
   for (const { node } of createRequireCalls) {
     const declarator = node.parent;
@@ -190,24 +189,16 @@ function* cjsReferences<T>(
   }
 }
 
+type ImportEqualsDeclaration = TSESTree.TSImportEqualsDeclaration & { moduleReference: TSESTree.TSExternalModuleReference };
+
 function* importEqualsReferences<T>(
   tracker: Tracker,
   sourceCode: Readonly<TSESLint.SourceCode>,
   traceMap: TraceMap<T>,
+  declarations: readonly ImportEqualsDeclaration[],
 ): Generator<ModuleReference<T>> {
-  for (const statement of sourceCode.ast.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (
-      declaration?.type !== AST_NODE_TYPES.TSImportEqualsDeclaration ||
-      declaration.importKind === 'type' ||
-      declaration.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference
-    ) {
-      continue;
-    }
-    const source = declaration.moduleReference.expression;
-    if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') continue;
-    const moduleId = source.value;
-    if (!Object.hasOwn(traceMap, moduleId)) continue;
+  for (const declaration of declarations) {
+    const moduleId = (declaration.moduleReference.expression as TSESTree.StringLiteral).value;
     const element = traceMap[moduleId]!;
     for (const variable of sourceCode.getDeclaredVariables(declaration)) {
       for (const reference of variable.references) {
@@ -219,6 +210,50 @@ function* importEqualsReferences<T>(
       }
     }
   }
+}
+
+interface TopLevelImports {
+  /** Whether an import or re-export statement names a module of the trace map. */
+  readonly esm: boolean;
+  /** TypeScript `import x = require('m')` (also exported) of a module of the trace map. */
+  readonly importEquals: ImportEqualsDeclaration[];
+  /** Whether `node:module` (home of `createRequire`) is imported. */
+  readonly moduleBuiltin: boolean;
+}
+
+/** One pass over the top-level statements, so that the tracker's own passes run only when a traced module is imported. */
+function scanTopLevelImports(program: TSESTree.Program, traceMap: TraceMap<unknown>): TopLevelImports {
+  let esm = false;
+  let moduleBuiltin = false;
+  const importEquals: ImportEqualsDeclaration[] = [];
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+        if (Object.hasOwn(traceMap, statement.source.value)) esm = true;
+        if (Object.hasOwn(CREATE_REQUIRE, statement.source.value)) moduleBuiltin = true;
+        break;
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        if (Object.hasOwn(traceMap, statement.source.value)) esm = true;
+        break;
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        if (statement.source && Object.hasOwn(traceMap, statement.source.value)) esm = true;
+        else if (statement.declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration) addImportEquals(statement.declaration, traceMap, importEquals);
+        break;
+      case AST_NODE_TYPES.TSImportEqualsDeclaration:
+        addImportEquals(statement, traceMap, importEquals);
+        break;
+      default:
+        break;
+    }
+  }
+  return { esm, importEquals, moduleBuiltin };
+}
+
+function addImportEquals(declaration: TSESTree.TSImportEqualsDeclaration, traceMap: TraceMap<unknown>, found: ImportEqualsDeclaration[]): void {
+  if (declaration.importKind === 'type' || declaration.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference) return;
+  const source = declaration.moduleReference.expression;
+  if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string' || !Object.hasOwn(traceMap, source.value)) return;
+  found.push(declaration as ImportEqualsDeclaration);
 }
 
 function* dynamicImportReferences<T>(
@@ -262,10 +297,13 @@ export function* iterateModuleReferences<T>(
 ): Generator<ModuleReference<T>> {
   const globalScope = sourceCode.getScope(sourceCode.ast);
   const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as Tracker;
-  for (const found of tracker.iterateEsmReferences(traceMap) as Iterable<FoundReference<T>>) {
-    if (!isTypeOnlyImport(found.node)) yield toModuleReference(found);
+  const imports = scanTopLevelImports(sourceCode.ast, traceMap);
+  if (imports.esm) {
+    for (const found of tracker.iterateEsmReferences(traceMap) as Iterable<FoundReference<T>>) {
+      if (!isTypeOnlyImport(found.node)) yield toModuleReference(found);
+    }
   }
-  yield* cjsReferences(tracker, globalScope, traceMap, requireLikeCalls(tracker, globalScope, sourceCode));
-  yield* importEqualsReferences(tracker, sourceCode, traceMap);
+  yield* cjsReferences(tracker, globalScope, traceMap, requireLikeCalls(tracker, globalScope, sourceCode, imports.moduleBuiltin));
+  if (imports.importEquals.length > 0) yield* importEqualsReferences(tracker, sourceCode, traceMap, imports.importEquals);
   if (options.dynamicImports?.length) yield* dynamicImportReferences(tracker, globalScope, options.dynamicImports, traceMap);
 }
