@@ -804,22 +804,31 @@ export function createDestinationEvaluator(
         if (name !== undefined) found(name, node.right);
       }
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+    const keys = sourceCode.visitorKeys[node.type];
+    if (!keys) return;
+    for (const key of keys) {
       const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (!item || typeof item !== 'object' || !('type' in item)) continue;
-        const childNode = item as TSESTree.Node;
-        if (childNode.type === AST_NODE_TYPES.ClassDeclaration || childNode.type === AST_NODE_TYPES.ClassExpression) continue;
-        if (
-          (childNode.type === AST_NODE_TYPES.FunctionExpression || childNode.type === AST_NODE_TYPES.FunctionDeclaration) &&
-          childNode.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
-          childNode.parent?.type !== AST_NODE_TYPES.PropertyDefinition
-        ) {
-          continue;
-        }
-        visitThisAssignments(childNode, found);
+      if (Array.isArray(child)) {
+        for (const item of child) visitChildThisAssignments(item, found);
+      } else {
+        visitChildThisAssignments(child, found);
       }
     }
+  }
+
+  /** Descends into a child node unless `this` there is not the class instance (a nested class or plain function). */
+  function visitChildThisAssignments(item: unknown, found: (name: string, value: TSESTree.Node) => void): void {
+    if (!item || typeof item !== 'object' || !('type' in item)) return;
+    const childNode = item as TSESTree.Node;
+    if (childNode.type === AST_NODE_TYPES.ClassDeclaration || childNode.type === AST_NODE_TYPES.ClassExpression) return;
+    if (
+      (childNode.type === AST_NODE_TYPES.FunctionExpression || childNode.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      childNode.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+      childNode.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+    ) {
+      return;
+    }
+    visitThisAssignments(childNode, found);
   }
 
   /** `const temp = require('temp').track(); temp.mkdirSync()`: members of the tracked module. */

@@ -1,13 +1,19 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { insertImportStatements, planImport } from '../analysis/import-insertion.js';
 import { iterateModuleReferences } from '../analysis/module-references.js';
-import { createDestinationEvaluator } from '../analysis/temp-path.js';
+import { createDestinationEvaluator, type DestinationEvaluator, type DestinationEvaluatorOptions } from '../analysis/temp-path.js';
 import { unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { SINKS, type WriteApi } from './no-local-fs-writes/catalog.js';
 import type { Category, CheckContext, Finding, SuggestionPlan } from './no-local-fs-writes/context.js';
 import { checkBunCalls, checkPromisified, checkWriteCall, collectGlobalBunCalls, labelOf, type BunCalls } from './no-local-fs-writes/fs-writes.js';
 import { LIBRARY_CHECKS } from './no-local-fs-writes/libraries.js';
+import {
+  declarationLoads,
+  importEqualsLoads,
+  moduleIdPattern,
+  requireCallsMayLoad,
+} from './no-local-fs-writes/module-presence.js';
 import {
   METHOD_NAMES,
   checkAddStreamCalls,
@@ -34,6 +40,23 @@ export type MessageId =
   | 'useMemoryStorage'
   | 'useConsoleTransport'
   | 'useTempDirectory';
+
+/**
+ * The modules whose loading makes the module-reference walk worth it. `util` alone is not one:
+ * `promisify` only matters for a write API read from another of SINKS.
+ */
+const WALK_TRIGGERS: ReadonlySet<string> = new Set(Object.keys(SINKS).filter((moduleId) => moduleId !== 'util' && moduleId !== 'node:util'));
+
+const WALK_TRIGGER_PATTERN = moduleIdPattern(WALK_TRIGGERS);
+/** Imports and exports-from of WALK_TRIGGERS (express-fileupload is one of them). */
+const IMPORT_SELECTOR = `ImportDeclaration[source.value=/${WALK_TRIGGER_PATTERN}/]`;
+const EXPORT_FROM_SELECTOR = `:matches(ExportAllDeclaration, ExportNamedDeclaration)[source.value=/${WALK_TRIGGER_PATTERN}/]`;
+/**
+ * Calls whose callee may end in one of METHOD_NAMES: a plain member, or one behind a wrapper
+ * `unwrapExpression` strips. Registered only in a file whose text spells one of the names.
+ */
+const METHOD_NAMES_LIST: readonly string[] = [...METHOD_NAMES];
+const METHOD_CALL_SELECTOR = `CallExpression:matches([callee.property.name=/^(?:${METHOD_NAMES_LIST.join('|')})$/], [callee.type=/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/])`;
 
 const BACKING_SERVICE = 'keep the data in a backing service (object storage, a database), or use `os.tmpdir()` for a scratch file used within one request';
 
@@ -101,94 +124,148 @@ export default createRule<[NoLocalFsWritesOptions], MessageId>({
     defaultOptions: [{ allowedPaths: [], unknownDestinations: 'report', checkLibraries: true, checkDeletionsAndMetadata: false }],
   },
   create(context, [options]) {
-    const { sourceCode } = context;
-    const dynamicImports: TSESTree.ImportExpression[] = [];
-    const methodCalls: MethodCalls = { mv: [], saveRequestFiles: [], addStream: [] };
-    let importsFileUpload = false;
-
-    function report(finding: Finding): void {
-      const { destination, category } = finding;
-      if (destination === 'temp' || destination === 'descriptor') return;
-      if (destination === 'unknown' && (options.unknownDestinations === 'ignore' || category === 'deletion')) return;
-      if (category === 'deletion' && !options.checkDeletionsAndMetadata) return;
-      if ((category === 'upload' || category === 'log' || category === 'database') && !options.checkLibraries) return;
-      const suggest = finding.suggestion ? suggestionFor(sourceCode, finding.suggestion) : undefined;
-      context.report({
-        node: finding.node,
-        messageId: messageIdOf(finding),
-        data: { api: finding.api },
-        ...(suggest ? { suggest: [suggest] } : {}),
-      });
-    }
-
-    function analyse(): void {
-      const checkContext: CheckContext = {
-        sourceCode,
-        evaluator: createDestinationEvaluator(sourceCode, { allowedPaths: options.allowedPaths, dynamicImports }),
-        allowedPaths: options.allowedPaths,
-        report,
-      };
-      const readApis = new Map<TSESTree.Node, { api: WriteApi; label: string }>();
-      const promisifyCalls: TSESTree.CallExpression[] = [];
-      const bunCalls: BunCalls = { writes: [], files: new Set() };
-      let importsBunyan = false;
-      for (const reference of iterateModuleReferences(sourceCode, SINKS, { dynamicImports })) {
-        const { info, node } = reference;
-        if (reference.kind === 'read') {
-          if (info.type === 'write') readApis.set(node, { api: info, label: labelOf(reference.path) });
-          else if (info.type === 'imported') {
-            if (info.module === 'express-fileupload') importsFileUpload = true;
-            else importsBunyan = true;
-          }
-          continue;
-        }
-        const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
-        switch (info.type) {
-          case 'write':
-            checkWriteCall(checkContext, call, info, labelOf(reference.path));
-            break;
-          case 'library':
-            LIBRARY_CHECKS[info.check](checkContext, call, info);
-            break;
-          case 'promisify':
-            promisifyCalls.push(call as TSESTree.CallExpression);
-            break;
-          case 'bun':
-            if (info.member === 'write') bunCalls.writes.push(call as TSESTree.CallExpression);
-            else bunCalls.files.add(call as TSESTree.CallExpression);
-            break;
-          default:
-            break;
-        }
-      }
-      for (const call of promisifyCalls) checkPromisified(checkContext, call, readApis);
-      collectGlobalBunCalls(sourceCode, bunCalls);
-      checkBunCalls(checkContext, bunCalls);
-      checkMoveCalls(checkContext, methodCalls.mv, importsFileUpload);
-      checkSaveRequestFiles(checkContext, methodCalls.saveRequestFiles);
-      if (importsBunyan) checkAddStreamCalls(checkContext, methodCalls.addStream);
-    }
-
-    return {
+    const { text } = context.sourceCode;
+    // An identifier may be spelled with unicode escapes; then no text test below proves its absence.
+    const mayEscape = text.includes('\\u');
+    const seen: Sightings = { dynamicImports: [], methodCalls: undefined, importsFileUpload: false, mayLoadSinks: false };
+    const listeners: TSESLint.RuleListener = {
       ImportExpression(node) {
-        dynamicImports.push(node);
+        seen.dynamicImports.push(node);
       },
-      ImportDeclaration(node) {
-        // Type-only imports count too: `import type { UploadedFile } from 'express-fileupload'`.
-        if (node.source.value === 'express-fileupload') importsFileUpload = true;
-      },
-      CallExpression(node) {
-        const callee = unwrapExpression(node.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
-        const name = callee.property.name;
-        if (METHOD_NAMES.has(name)) methodCalls[name as keyof MethodCalls].push(node);
+      TSImportEqualsDeclaration(node) {
+        if (importEqualsLoads(node, WALK_TRIGGERS)) seen.mayLoadSinks = true;
       },
       'Program:exit'() {
-        analyse();
+        const { sourceCode } = context;
+        // `process.getBuiltinModule` is found only where the text spells it, by `iterateModuleReferences` too.
+        const mayLoadSinks =
+          seen.mayLoadSinks || seen.dynamicImports.length > 0 || text.includes('getBuiltinModule') || requireCallsMayLoad(sourceCode, WALK_TRIGGERS);
+        const mentionsBun = mayEscape || text.includes('Bun');
+        if (mayLoadSinks || mentionsBun || seen.methodCalls) analyse(context, options, seen, { mayLoadSinks, mentionsBun });
       },
     };
+    // Assigned rather than written as computed keys of the literal above: V8 builds an object
+    // literal with computed keys several times slower, and `create` runs once per file.
+    listeners[IMPORT_SELECTOR] = (node: TSESTree.ImportDeclaration): void => {
+      // Type-only imports count too: `import type { UploadedFile } from 'express-fileupload'`.
+      if (node.source.value === 'express-fileupload') seen.importsFileUpload = true;
+      if (declarationLoads(node, WALK_TRIGGERS)) seen.mayLoadSinks = true;
+    };
+    listeners[EXPORT_FROM_SELECTOR] = (node: TSESTree.ExportAllDeclaration | TSESTree.ExportNamedDeclaration): void => {
+      if (declarationLoads(node, WALK_TRIGGERS)) seen.mayLoadSinks = true;
+    };
+    // Matching every call against the selector costs more than reading the text once.
+    if (mayEscape || METHOD_NAMES_LIST.some((name) => text.includes(name))) {
+      listeners[METHOD_CALL_SELECTOR] = (node: TSESTree.CallExpression): void => collectMethodCall(seen, node);
+    }
+    return listeners;
   },
 });
+
+/** What the listeners saw in one file: enough to skip the analysis of most files. */
+interface Sightings {
+  readonly dynamicImports: TSESTree.ImportExpression[];
+  /** Calls of METHOD_NAMES, created on the first one. */
+  methodCalls: MethodCalls | undefined;
+  importsFileUpload: boolean;
+  /** Whether an import, export-from or `import x = require()` names one of WALK_TRIGGERS. */
+  mayLoadSinks: boolean;
+}
+
+interface Worth {
+  /** Whether the file may load one of WALK_TRIGGERS: only then are module references walked. */
+  readonly mayLoadSinks: boolean;
+  /** Whether the text spells `Bun`: only then is the global `Bun` looked up. */
+  readonly mentionsBun: boolean;
+}
+
+function collectMethodCall(seen: Sightings, node: TSESTree.CallExpression): void {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
+  const name = callee.property.name;
+  if (!METHOD_NAMES.has(name)) return;
+  seen.methodCalls ??= { mv: [], saveRequestFiles: [], addStream: [] };
+  seen.methodCalls[name as keyof MethodCalls].push(node);
+}
+
+type Context = Readonly<TSESLint.RuleContext<MessageId, [NoLocalFsWritesOptions]>>;
+
+function reportFinding(context: Context, options: NoLocalFsWritesOptions, finding: Finding): void {
+  const { destination, category } = finding;
+  if (destination === 'temp' || destination === 'descriptor') return;
+  if (destination === 'unknown' && (options.unknownDestinations === 'ignore' || category === 'deletion')) return;
+  if (category === 'deletion' && !options.checkDeletionsAndMetadata) return;
+  if ((category === 'upload' || category === 'log' || category === 'database') && !options.checkLibraries) return;
+  const suggest = finding.suggestion ? suggestionFor(context.sourceCode, finding.suggestion) : undefined;
+  context.report({
+    node: finding.node,
+    messageId: messageIdOf(finding),
+    data: { api: finding.api },
+    ...(suggest ? { suggest: [suggest] } : {}),
+  });
+}
+
+/** The destination evaluator, built on the first question: many analysed files never ask one. */
+function lazyEvaluator(sourceCode: Readonly<TSESLint.SourceCode>, options: DestinationEvaluatorOptions): DestinationEvaluator {
+  let evaluator: DestinationEvaluator | undefined;
+  const get = (): DestinationEvaluator => (evaluator ??= createDestinationEvaluator(sourceCode, options));
+  return { classify: (node) => get().classify(node), classifyPrefix: (node) => get().classifyPrefix(node) };
+}
+
+function analyse(context: Context, options: NoLocalFsWritesOptions, seen: Sightings, worth: Worth): void {
+  const { sourceCode } = context;
+  const { dynamicImports } = seen;
+  const checkContext: CheckContext = {
+    sourceCode,
+    evaluator: lazyEvaluator(sourceCode, { allowedPaths: options.allowedPaths, dynamicImports }),
+    allowedPaths: options.allowedPaths,
+    report: (finding) => reportFinding(context, options, finding),
+  };
+  let importsFileUpload = seen.importsFileUpload;
+  let importsBunyan = false;
+  const bunCalls: BunCalls = { writes: [], files: new Set() };
+  if (worth.mayLoadSinks) {
+    const readApis = new Map<TSESTree.Node, { api: WriteApi; label: string }>();
+    const promisifyCalls: TSESTree.CallExpression[] = [];
+    for (const reference of iterateModuleReferences(sourceCode, SINKS, { dynamicImports })) {
+      const { info, node } = reference;
+      if (reference.kind === 'read') {
+        if (info.type === 'write') readApis.set(node, { api: info, label: labelOf(reference.path) });
+        else if (info.type === 'imported') {
+          if (info.module === 'express-fileupload') importsFileUpload = true;
+          else importsBunyan = true;
+        }
+        continue;
+      }
+      const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
+      switch (info.type) {
+        case 'write':
+          checkWriteCall(checkContext, call, info, labelOf(reference.path));
+          break;
+        case 'library':
+          LIBRARY_CHECKS[info.check](checkContext, call, info);
+          break;
+        case 'promisify':
+          promisifyCalls.push(call as TSESTree.CallExpression);
+          break;
+        case 'bun':
+          if (info.member === 'write') bunCalls.writes.push(call as TSESTree.CallExpression);
+          else bunCalls.files.add(call as TSESTree.CallExpression);
+          break;
+        default:
+          break;
+      }
+    }
+    for (const call of promisifyCalls) checkPromisified(checkContext, call, readApis);
+  }
+  if (worth.mentionsBun) collectGlobalBunCalls(sourceCode, bunCalls);
+  checkBunCalls(checkContext, bunCalls);
+  const methodCalls = seen.methodCalls;
+  if (!methodCalls) return;
+  checkMoveCalls(checkContext, methodCalls.mv, importsFileUpload);
+  checkSaveRequestFiles(checkContext, methodCalls.saveRequestFiles);
+  if (importsBunyan) checkAddStreamCalls(checkContext, methodCalls.addStream);
+}
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 

@@ -569,6 +569,44 @@ const invalidDatabases: InvalidCase[] = [
   invalid("import { createClient } from '@libsql/client'; const client = createClient({ url: 'file:local.db' });", [['localDatabase', 'libsql file: database', 'url:']]),
 ];
 
+// The rule walks module references only in files whose imports, `require` calls or
+// `process.getBuiltinModule` may load a tracked module: every way of loading one must still count.
+const validModulePresence: Valid<Options>[] = [
+  // `util` alone: `promisify` only matters for a write API of another tracked module.
+  "const util = require('util'); const write = util.promisify(fs.writeFile); write('/srv/x', d);",
+  "export * from 'fs'; export { writeFileSync } from 'fs';",
+  { code: "app.post('/u', (req) => req.files.avatar.mv<string>('/srv/a'));", parsers: ['esm', 'cjs'] },
+];
+
+const invalidModulePresence: InvalidCase[] = [
+  invalid("require(`fs`).writeFileSync('/srv/x', d);", [['localPath', 'fs.writeFileSync', 'require(']]),
+  invalid("require('f' + 's').writeFileSync('/srv/x', d);", [['localPath', 'fs.writeFileSync', 'require(']]),
+  invalid("const FS = 'fs'; require(FS).writeFileSync('/srv/x', d);", [['localPath', 'fs.writeFileSync', 'require(FS)']]),
+  invalid("process['getBuiltinModule']('fs').writeFileSync('/srv/x', d);", [['localPath', 'fs.writeFileSync', 'process[']]),
+  invalid("process[`getBuiltinModule`]('fs').writeFileSync('/srv/x', d);", [['localPath', 'fs.writeFileSync', 'process[']]),
+  invalid("const key = 'getBuiltinModule'; process[key]('fs').writeFileSync('/srv/x', d);", [['localPath', 'fs.writeFileSync', 'process[key]']]),
+  invalid("import { createRequire } from 'node:module'; const load = createRequire(import.meta.url); load('fs').writeFileSync('/srv/x', d);", [
+    ['localPath', 'fs.writeFileSync', "load('fs')"],
+  ]),
+  invalid("const { createRequire } = require('module'); const load = createRequire(__filename); load('fs').writeFileSync('/srv/x', d);", [
+    ['localPath', 'fs.writeFileSync', "load('fs')"],
+  ]),
+  invalid("const fs = await import('node:fs'); fs.writeFileSync('/srv/x', d);", [['localPath', 'fs.writeFileSync', 'fs.writeFileSync(']], { parsers: ['esm', 'ts'] }),
+  invalid("const util = require('util'); const write = util.promisify(require('fs').writeFile); write('/srv/x', d);", [
+    ['localPath', 'promisify(fs.writeFile)', "write('/srv"],
+  ]),
+  invalid("export import fs = require('fs'); fs.writeFileSync('/srv/x', d);", [['localPath', 'fs.writeFileSync', 'fs.writeFileSync(']], { parsers: ['ts'] }),
+  invalid("declare module 'x' { import type { UploadedFile } from 'express-fileupload'; }\nexport function save(f) { return f.mv('/srv/a'); }", [
+    ['upload', 'UploadedFile.mv()', 'f.mv('],
+  ], { parsers: ['ts'] }),
+  // Method calls found by name, behind the wrappers `unwrapExpression` strips.
+  invalid("app.post('/u', (req) => (req.files.avatar?.mv)('/srv/a'));", [['upload', 'UploadedFile.mv()', '(req.files.avatar?.mv)']]),
+  invalid("app.post('/u', (req) => (req.files.avatar.mv as any)('/srv/a'));", [['upload', 'UploadedFile.mv()', '(req.files']], { parsers: ['ts'] }),
+  invalid("app.post('/u', (req) => req.files.avatar.mv!('/srv/a'));", [['upload', 'UploadedFile.mv()', 'req.files.avatar.mv!']], { parsers: ['ts'] }),
+  invalid("app.post('/u', (req) => req.files.avatar.mv<string>('/srv/a'));", [['upload', 'UploadedFile.mv()', 'req.files.avatar.mv<']], { parsers: ['ts'] }),
+  invalid("const log = require('bunyan').createLogger({ name: 'a' }); log.addStream({ path: './app.log' });", [['logFile', 'bunyan addStream({ path })', "path: './app.log'"]]),
+];
+
 const invalidOptions: InvalidCase[] = [
   invalid("const fs = require('fs'); fs.writeFileSync('/run/application/x', d);", [['localPath', 'fs.writeFileSync', 'fs.writeFileSync(']], { options: [{ allowedPaths: ['/run/app'] }] }),
   invalid("import winston from 'winston'; new winston.transports.File(opts); fs.writeFileSync(file);", [['logFile', 'winston.transports.File', 'new winston']], {
@@ -586,7 +624,7 @@ const invalidOptions: InvalidCase[] = [
 ];
 
 runRuleTests('no-local-fs-writes', rule, {
-  valid: [...validReads, ...validTempPaths, ...validDeletionsAndOptions, ...validLibraries, ...validBun],
+  valid: [...validReads, ...validTempPaths, ...validDeletionsAndOptions, ...validLibraries, ...validBun, ...validModulePresence],
   invalid: [
     ...invalidCoreFs,
     ...invalidSuggestions,
@@ -596,5 +634,6 @@ runRuleTests('no-local-fs-writes', rule, {
     ...invalidLogs,
     ...invalidDatabases,
     ...invalidOptions,
+    ...invalidModulePresence,
   ],
 });
