@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { insertImportStatements, planImport } from '../analysis/import-insertion.js';
-import { iterateModuleReferences } from '../analysis/module-references.js';
+import { globalIdentifierReferences, iterateModuleReferences } from '../analysis/module-references.js';
 import { createDestinationEvaluator, type DestinationEvaluator, type DestinationEvaluatorOptions } from '../analysis/temp-path.js';
 import { unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
@@ -11,6 +11,7 @@ import { LIBRARY_CHECKS } from './no-local-fs-writes/libraries.js';
 import {
   declarationLoads,
   importEqualsLoads,
+  mayCallGetBuiltinModule,
   moduleIdPattern,
   requireCallsMayLoad,
 } from './no-local-fs-writes/module-presence.js';
@@ -53,10 +54,9 @@ const IMPORT_SELECTOR = `ImportDeclaration[source.value=/${WALK_TRIGGER_PATTERN}
 const EXPORT_FROM_SELECTOR = `:matches(ExportAllDeclaration, ExportNamedDeclaration)[source.value=/${WALK_TRIGGER_PATTERN}/]`;
 /**
  * Calls whose callee may end in one of METHOD_NAMES: a plain member, or one behind a wrapper
- * `unwrapExpression` strips. Registered only in a file whose text spells one of the names.
+ * `unwrapExpression` strips.
  */
-const METHOD_NAMES_LIST: readonly string[] = [...METHOD_NAMES];
-const METHOD_CALL_SELECTOR = `CallExpression:matches([callee.property.name=/^(?:${METHOD_NAMES_LIST.join('|')})$/], [callee.type=/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/])`;
+const METHOD_CALL_SELECTOR = `CallExpression:matches([callee.property.name=/^(?:${[...METHOD_NAMES].join('|')})$/], [callee.type=/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/])`;
 
 const BACKING_SERVICE = 'keep the data in a backing service (object storage, a database), or use `os.tmpdir()` for a scratch file used within one request';
 
@@ -124,9 +124,6 @@ export default createRule<[NoLocalFsWritesOptions], MessageId>({
     defaultOptions: [{ allowedPaths: [], unknownDestinations: 'report', checkLibraries: true, checkDeletionsAndMetadata: false }],
   },
   create(context, [options]) {
-    const { text } = context.sourceCode;
-    // An identifier may be spelled with unicode escapes; then no text test below proves its absence.
-    const mayEscape = text.includes('\\u');
     const seen: Sightings = { dynamicImports: [], methodCalls: undefined, importsFileUpload: false, mayLoadSinks: false };
     const listeners: TSESLint.RuleListener = {
       ImportExpression(node) {
@@ -137,11 +134,16 @@ export default createRule<[NoLocalFsWritesOptions], MessageId>({
       },
       'Program:exit'() {
         const { sourceCode } = context;
-        // `process.getBuiltinModule` is found only where the text spells it, by `iterateModuleReferences` too.
-        const mayLoadSinks =
-          seen.mayLoadSinks || seen.dynamicImports.length > 0 || text.includes('getBuiltinModule') || requireCallsMayLoad(sourceCode, WALK_TRIGGERS);
-        const mentionsBun = mayEscape || text.includes('Bun');
-        if (mayLoadSinks || mentionsBun || seen.methodCalls) analyse(context, options, seen, { mayLoadSinks, mentionsBun });
+        const globalScope = sourceCode.getScope(sourceCode.ast);
+        const worth: Worth = {
+          mayLoadSinks:
+            seen.mayLoadSinks ||
+            seen.dynamicImports.length > 0 ||
+            requireCallsMayLoad(globalScope, WALK_TRIGGERS) ||
+            mayCallGetBuiltinModule(globalScope),
+          bunReferences: globalIdentifierReferences(globalScope, 'Bun'),
+        };
+        if (worth.mayLoadSinks || worth.bunReferences.length > 0 || seen.methodCalls) analyse(context, options, seen, worth);
       },
     };
     // Assigned rather than written as computed keys of the literal above: V8 builds an object
@@ -154,10 +156,7 @@ export default createRule<[NoLocalFsWritesOptions], MessageId>({
     listeners[EXPORT_FROM_SELECTOR] = (node: TSESTree.ExportAllDeclaration | TSESTree.ExportNamedDeclaration): void => {
       if (declarationLoads(node, WALK_TRIGGERS)) seen.mayLoadSinks = true;
     };
-    // Matching every call against the selector costs more than reading the text once.
-    if (mayEscape || METHOD_NAMES_LIST.some((name) => text.includes(name))) {
-      listeners[METHOD_CALL_SELECTOR] = (node: TSESTree.CallExpression): void => collectMethodCall(seen, node);
-    }
+    listeners[METHOD_CALL_SELECTOR] = (node: TSESTree.CallExpression): void => collectMethodCall(seen, node);
     return listeners;
   },
 });
@@ -175,8 +174,8 @@ interface Sightings {
 interface Worth {
   /** Whether the file may load one of WALK_TRIGGERS: only then are module references walked. */
   readonly mayLoadSinks: boolean;
-  /** Whether the text spells `Bun`: only then is the global `Bun` looked up. */
-  readonly mentionsBun: boolean;
+  /** The references to the global `Bun`. */
+  readonly bunReferences: readonly TSESTree.Identifier[];
 }
 
 function collectMethodCall(seen: Sightings, node: TSESTree.CallExpression): void {
@@ -258,7 +257,7 @@ function analyse(context: Context, options: NoLocalFsWritesOptions, seen: Sighti
     }
     for (const call of promisifyCalls) checkPromisified(checkContext, call, readApis);
   }
-  if (worth.mentionsBun) collectGlobalBunCalls(sourceCode, bunCalls);
+  collectGlobalBunCalls(sourceCode, worth.bunReferences, bunCalls);
   checkBunCalls(checkContext, bunCalls);
   const methodCalls = seen.methodCalls;
   if (!methodCalls) return;

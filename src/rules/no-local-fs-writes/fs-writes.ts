@@ -2,7 +2,6 @@ import { constants } from 'node:fs';
 import { posix } from 'node:path';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVariableOf, resolveToDefinition } from '../../analysis/const-binding.js';
-import { globalIdentifierReferences } from '../../analysis/module-references.js';
 import { findProperty, getArgumentObject } from '../../analysis/options-object.js';
 import { unwrapExpression } from '../../analysis/unwrap.js';
 import type { WriteApi } from './catalog.js';
@@ -167,8 +166,9 @@ export interface BunCalls {
   readonly files: Set<TSESTree.CallExpression>;
 }
 
-export function collectGlobalBunCalls(sourceCode: Readonly<TSESLint.SourceCode>, calls: BunCalls): void {
-  for (const identifier of globalIdentifierReferences(sourceCode.getScope(sourceCode.ast), 'Bun')) {
+/** Adds the `Bun.write(...)` and `Bun.file(...)` calls among the references to the global `Bun`. */
+export function collectGlobalBunCalls(sourceCode: Readonly<TSESLint.SourceCode>, bunReferences: readonly TSESTree.Identifier[], calls: BunCalls): void {
+  for (const identifier of bunReferences) {
     const member = identifier.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) continue;
     const call = member.parent;

@@ -3,10 +3,11 @@ import { globalIdentifierReferences } from '../../analysis/module-references.js'
 
 /**
  * Cheap, conservative tests of the statements and calls that let `iterateModuleReferences`
- * find a module: an import or export-from, `import x = require()`, a `require()` call and
- * `module.createRequire`. The rule walks module references only in a file where one of them
- * matched, because most files load none of the tracked modules. Each test answers `true`
- * whenever it cannot tell.
+ * find a module: an import or export-from, `import x = require()`, a `require()` call,
+ * `process.getBuiltinModule` and `module.createRequire`. The rule walks module references only
+ * in a file where one of them matched, because most files load none of the tracked modules.
+ * Each test answers `true` whenever it cannot tell. They read scopes, not the text: the global
+ * scope's unresolved references are few, and searching the whole text costs more.
  */
 
 /** `createRequire` comes from this module; a file that loads it may `require` anything through a local binding. */
@@ -51,17 +52,24 @@ function requireCallLoads(call: TSESTree.CallExpression, moduleIds: ModuleIds): 
   return typeof argument.value === 'string' && isTracked(moduleIds, argument.value);
 }
 
-/**
- * Whether a call of the global `require` may load a tracked module. An undeclared `require` is
- * found by a pass over the unresolved references, skipped (as `iterateModuleReferences` does)
- * when the text never spells the name.
- */
-export function requireCallsMayLoad(sourceCode: Readonly<TSESLint.SourceCode>, moduleIds: ModuleIds): boolean {
-  const globalScope = sourceCode.getScope(sourceCode.ast);
-  if (!globalScope.set.has('require') && !sourceCode.text.includes('require')) return false;
+/** Whether a call of the global `require` (declared by the host or not) may load a tracked module. */
+export function requireCallsMayLoad(globalScope: TSESLint.Scope.Scope, moduleIds: ModuleIds): boolean {
   for (const identifier of globalIdentifierReferences(globalScope, 'require')) {
     const call = identifier.parent;
     if (call.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && requireCallLoads(call, moduleIds)) return true;
+  }
+  return false;
+}
+
+/** Whether the global `process` may be asked for `getBuiltinModule`: a computed key other than a string literal may fold to it. */
+export function mayCallGetBuiltinModule(globalScope: TSESLint.Scope.Scope): boolean {
+  for (const identifier of globalIdentifierReferences(globalScope, 'process')) {
+    const member = identifier.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) continue;
+    const property = member.property;
+    if (member.computed ? property.type !== AST_NODE_TYPES.Literal || property.value === 'getBuiltinModule' : property.type === AST_NODE_TYPES.Identifier && property.name === 'getBuiltinModule') {
+      return true;
+    }
   }
   return false;
 }
