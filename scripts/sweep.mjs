@@ -234,9 +234,8 @@ function lintOne(session, absolutePath, relativePath, tally) {
   tally.parseFailures.push({ file: relativePath, error: firstParseError });
 }
 
-async function runWorker({ pluginPath, root, files }) {
-  const session = await createLintSession(pluginPath);
-  const tally = {
+function emptyTally() {
+  return {
     passed: 0,
     parsers: {},
     reports: {},
@@ -247,6 +246,11 @@ async function runWorker({ pluginPath, root, files }) {
     brokenEdits: [],
     parseFailures: [],
   };
+}
+
+async function runWorker({ pluginPath, root, files }) {
+  const session = await createLintSession(pluginPath);
+  const tally = emptyTally();
   for (const relativePath of files) lintOne(session, join(root, relativePath), relativePath, tally);
   return tally;
 }
@@ -280,17 +284,7 @@ function mergeCounts(target, source) {
 }
 
 function mergeTallies(tallies) {
-  const total = {
-    passed: 0,
-    parsers: {},
-    reports: {},
-    declarationReports: {},
-    suggestionsChecked: 0,
-    fixesChecked: 0,
-    crashes: [],
-    brokenEdits: [],
-    parseFailures: [],
-  };
+  const total = emptyTally();
   for (const tally of tallies) {
     total.passed += tally.passed;
     total.suggestionsChecked += tally.suggestionsChecked;

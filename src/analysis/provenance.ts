@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createBindingIndex, type BindingIndex } from './binding-index.js';
 import { returnedExpressions } from './local-function.js';
+import { unwrapExpression } from './unwrap.js';
 import type { FunctionNode } from './runtime-code.js';
 
 /**
@@ -84,24 +85,9 @@ export interface ProvenanceAnalysis {
   ofMember(base: Provenance, key: string | undefined): Provenance;
 }
 
-/** Strips `as`, `satisfies`, `!`, `<T>x`, instantiation expressions and the `?.` container. */
+/** Strips the run-time-neutral wrappers except `as const`, which makes the literal read-only. */
 function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  for (;;) {
-    switch (current.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.TSInstantiationExpression:
-      case AST_NODE_TYPES.ChainExpression:
-        if (isAsConst(current)) return current;
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
-  }
+  return unwrapExpression(node, isAsConst);
 }
 
 function isAsConst(node: TSESTree.Node): boolean {

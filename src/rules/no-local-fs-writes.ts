@@ -14,7 +14,7 @@ import {
   mayCallGetBuiltinModule,
   moduleIdPattern,
   requireCallsMayLoad,
-} from './no-local-fs-writes/module-presence.js';
+} from '../analysis/module-presence.js';
 import {
   METHOD_NAMES,
   checkAddStreamCalls,

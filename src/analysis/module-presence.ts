@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { globalIdentifierReferences } from '../../analysis/module-references.js';
+import { globalIdentifierReferences } from './module-references.js';
 
 /**
  * Cheap, conservative tests of the statements and calls that let `iterateModuleReferences`
  * find a module: an import or export-from, `import x = require()`, a `require()` call,
- * `process.getBuiltinModule` and `module.createRequire`. The rule walks module references only
+ * `process.getBuiltinModule` and `module.createRequire`. A rule can walk module references only
  * in a file where one of them matched, because most files load none of the tracked modules.
  * Each test answers `true` whenever it cannot tell. They read scopes, not the text: the global
  * scope's unresolved references are few, and searching the whole text costs more.
