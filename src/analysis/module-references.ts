@@ -97,6 +97,32 @@ export function globalIdentifierReferences(
 }
 
 /**
+ * The identifiers that refer to each of `names` as a global, by the same test as
+ * `globalIdentifierReferences`, in one pass over the unresolved references however many names
+ * are asked for. Names that are never referred to are absent from the map.
+ */
+export function globalReferencesByName(
+  globalScope: TSESLint.Scope.Scope,
+  names: ReadonlySet<string>,
+): Map<string, TSESTree.Identifier[]> {
+  const found = new Map<string, TSESTree.Identifier[]>();
+  for (const name of names) {
+    const declared = globalScope.set.get(name);
+    if (declared && isHostGlobal(declared) && declared.references.length > 0) {
+      found.set(name, declared.references.map((reference) => reference.identifier as TSESTree.Identifier));
+    }
+  }
+  for (const reference of globalScope.through) {
+    const identifier = reference.identifier;
+    if (identifier.type !== AST_NODE_TYPES.Identifier || !names.has(identifier.name) || globalScope.set.has(identifier.name)) continue;
+    const list = found.get(identifier.name);
+    if (list) list.push(identifier);
+    else found.set(identifier.name, [identifier]);
+  }
+  return found;
+}
+
+/**
  * Whether one identifier refers to the global of its name, by the same test as
  * `globalIdentifierReferences` (declared by the host and never written, or not declared at all),
  * without listing every reference of the file.

@@ -16,6 +16,8 @@ export interface CliOptions {
   readonly maxFindings: number | null;
   readonly baseline: string | null;
   readonly writeBaseline: string | null;
+  /** Audit every file whatever its role (browser, test, vendored...), and the config's ignored folders too. */
+  readonly allRoles: boolean;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'audit'; options: CliOptions };
@@ -34,6 +36,7 @@ const OPTIONS = {
   'max-findings': { type: 'string' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
+  'all-roles': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -98,6 +101,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       maxFindings: maxFindings === undefined ? null : parseCount('--max-findings', maxFindings),
       baseline: nonEmpty('--baseline', values.baseline),
       writeBaseline: nonEmpty('--write-baseline', values['write-baseline']),
+      allRoles: values['all-roles'] ?? false,
     },
   };
 }
@@ -120,6 +124,9 @@ Options:
       --baseline <file>      report and fail only on findings not recorded in <file>
       --write-baseline <file>
                              record today's findings in <file> (exit 0)
+      --all-roles            also audit files that never run in the service process
+                             (browser, test, tool, vendored, infrastructure code and
+                             the config's ignored folders such as test/ and scripts/)
   -h, --help                 show this help
   -v, --version              show the version
 

@@ -4,7 +4,9 @@ import { includeIgnoreFile } from '@eslint/compat';
 import type { ESLint, Linter } from 'eslint';
 import plugin from '../index.js';
 import type { AuditParams } from './params.js';
+import { NON_SERVICE_ROLES } from '../analysis/file-role.js';
 import { createProgressPlugin } from './progress-plugin.js';
+import { createRolePlugin, ROLE_RULE_ID } from './role-plugin.js';
 
 /** Build output, dependencies and tool folders: never the service's own source. */
 const ALWAYS_IGNORED = [
@@ -81,7 +83,13 @@ function selectRules(rules: Partial<Linter.RulesRecord> | undefined, selected: R
  */
 function auditedPluginConfigs(params: AuditParams): Linter.Config[] {
   const selected = new Set(enabledRuleIds(params));
-  const configs = pluginConfig(params).map((config) => ({ ...config, rules: selectRules(config.rules, selected) }));
+  const configs = pluginConfig(params).map((config) => {
+    const narrowed = { ...config, rules: selectRules(config.rules, selected) };
+    if (!params.allRoles) return narrowed;
+    // `--all-roles`: the config's own ignores (tests, scripts, vendor ...) are roles decided by path.
+    const { ignores: _byPath, ...everyFile } = narrowed;
+    return everyFile;
+  });
   const configured = configuredRules(params);
   const missing = [...selected].filter((id) => configured[id] === undefined);
   if (missing.length > 0) {
@@ -105,6 +113,7 @@ function sourceFiles(params: AuditParams): string[] {
  * also saves parsing those files at all.
  */
 function nonRuntimeIgnores(params: AuditParams): string[] {
+  if (params.allRoles) return [];
   return pluginConfig(params).flatMap((config) => (config.files ? (config.ignores ?? []) : []));
 }
 
@@ -139,6 +148,25 @@ function parserConfigs(params: AuditParams): Linter.Config[] {
   ];
 }
 
+/**
+ * Without `--all-roles`, a rule of the audit's own reports each file's role for the summary;
+ * with it, every rule checks every role.
+ */
+function roleConfigs(params: AuditParams): Linter.Config[] {
+  if (params.allRoles) {
+    return [{ name: 'stateless-audit/all-roles', settings: { stateless: { checkRoles: [...NON_SERVICE_ROLES] } } }];
+  }
+  const [pluginName, ruleName] = ROLE_RULE_ID.split('/') as [string, string];
+  return [
+    {
+      name: 'stateless-audit/file-role',
+      files: sourceFiles(params),
+      plugins: { [pluginName]: createRolePlugin() },
+      rules: { [`${pluginName}/${ruleName}`]: 'warn' },
+    },
+  ];
+}
+
 /** The whole flat config of an audit: nothing of the target's own ESLint setup is read. */
 export function createOverrideConfig(params: AuditParams): Linter.Config[] {
   const configs: Linter.Config[] = [
@@ -146,6 +174,7 @@ export function createOverrideConfig(params: AuditParams): Linter.Config[] {
     ...gitignoreConfig(params),
     ...parserConfigs(params),
     ...auditedPluginConfigs(params),
+    ...roleConfigs(params),
     // The target's disable comments for plugins that are not loaded here must not become noise.
     { name: 'stateless-audit/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ];

@@ -14,6 +14,8 @@ export interface AuditParams {
   readonly concurrency: number | 'auto' | 'off';
   /** How `.js`/`.jsx` files are parsed: `module` first, `commonjs` when re-linting files that failed as modules. */
   readonly jsSourceType: 'module' | 'commonjs';
+  /** Audit every file whatever its role, with none of the config's path ignores. */
+  readonly allRoles: boolean;
   /** Name of the BroadcastChannel that receives one message per linted file, or null for no progress. */
   readonly progressChannel: string | null;
 }

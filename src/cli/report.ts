@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ESLint, Linter } from 'eslint';
 import type { BaselineComparison } from './baseline.js';
 import { RULE_PREFIX } from './config.js';
+import { parseRoleMessage, ROLE_RULE_ID } from './role-plugin.js';
 import { codeFingerprint, compareText, readSources, splitLines } from './source-text.js';
 
 export interface RuleInfo {
@@ -37,6 +38,15 @@ export interface ParseError {
   readonly message: string;
 }
 
+/** A file whose code never runs in the service process (see docs/file-roles.md), so the rules skipped it. */
+export interface SkippedFile {
+  readonly file: string;
+  readonly filePath: string;
+  /** `vendored`, `browser`, `test`, `tool` or `infrastructure` (which `no-sticky-sessions` still checks). */
+  readonly role: string;
+  readonly reason: string;
+}
+
 export interface AuditReport {
   readonly tool: { readonly name: string; readonly version: string; readonly informationUri: string };
   readonly root: string;
@@ -49,6 +59,8 @@ export interface AuditReport {
   /** ESLint's results restricted to the reported findings and parse errors (for `--format json`). */
   readonly results: readonly ESLint.LintResult[];
   readonly parseErrors: readonly ParseError[];
+  /** Files the rules skipped for their role, sorted by file. */
+  readonly skippedByRole: readonly SkippedFile[];
   /** Findings silenced by `eslint-disable` comments in the target. */
   readonly suppressedByComments: number;
   readonly baseline: (BaselineComparison & { readonly file: string }) | null;
@@ -71,6 +83,7 @@ function byPosition(a: Finding | ParseError, b: Finding | ParseError): number {
 export interface CollectedFindings {
   readonly findings: Finding[];
   readonly parseErrors: ParseError[];
+  readonly skippedByRole: SkippedFile[];
   readonly suppressedByComments: number;
   readonly sources: Map<string, string>;
 }
@@ -118,24 +131,45 @@ export async function collectFindings(root: string, results: readonly ESLint.Lin
         }),
       ),
   );
+  const skippedByRole = results.flatMap((result) =>
+    result.messages
+      .filter((message) => message.ruleId === ROLE_RULE_ID)
+      .map((message): SkippedFile => ({ file: relativePosix(root, result.filePath), filePath: result.filePath, ...parseRoleMessage(message.message) })),
+  );
   const suppressedByComments = results.reduce(
     (count, result) => count + result.suppressedMessages.filter((message) => message.ruleId?.startsWith(RULE_PREFIX)).length,
     0,
   );
-  return { findings: findings.sort(byPosition), parseErrors: parseErrors.sort(byPosition), suppressedByComments, sources };
+  return {
+    findings: findings.sort(byPosition),
+    parseErrors: parseErrors.sort(byPosition),
+    skippedByRole: skippedByRole.sort((a, b) => compareText(a.file, b.file)),
+    suppressedByComments,
+    sources,
+  };
 }
 
-/** ESLint results holding only the reported findings and the parse errors, with recomputed counts. */
-export function restrictResults(results: readonly ESLint.LintResult[], reported: readonly Finding[]): ESLint.LintResult[] {
+/**
+ * ESLint results holding only the reported findings and the parse errors, with recomputed counts.
+ * A file the rules skipped for its role carries `fileRole: { role, reason }`.
+ */
+export function restrictResults(
+  results: readonly ESLint.LintResult[],
+  reported: readonly Finding[],
+  skipped: readonly SkippedFile[] = [],
+): ESLint.LintResult[] {
   const keep = new Set(reported.map((finding) => finding.lintMessage));
+  const roles = new Map(skipped.map((file) => [file.filePath, { role: file.role, reason: file.reason }]));
   return results.map((result) => {
     const messages = result.messages.filter(
       (message) => message.fatal === true || keep.has(message),
     );
     const count = (severity: number, fixable: boolean): number =>
       messages.filter((message) => message.severity === severity && (!fixable || message.fix !== undefined)).length;
+    const fileRole = roles.get(result.filePath);
     return {
       ...result,
+      ...(fileRole ? { fileRole } : {}),
       messages,
       suppressedMessages: result.suppressedMessages.filter((message) => message.ruleId?.startsWith(RULE_PREFIX)),
       errorCount: count(2, false),
@@ -145,6 +179,18 @@ export function restrictResults(results: readonly ESLint.LintResult[], reported:
       fixableWarningCount: count(1, true),
     };
   });
+}
+
+export interface RoleRow {
+  readonly role: string;
+  readonly files: number;
+}
+
+/** Files skipped per role, most first. */
+export function summaryByRole(skipped: readonly SkippedFile[]): RoleRow[] {
+  const counts = new Map<string, number>();
+  for (const file of skipped) counts.set(file.role, (counts.get(file.role) ?? 0) + 1);
+  return [...counts].map(([role, files]) => ({ role, files })).sort((a, b) => b.files - a.files || compareText(a.role, b.role));
 }
 
 export interface SummaryRow {

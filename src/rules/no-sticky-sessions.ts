@@ -90,6 +90,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Disallow sessions kept in process memory or on local disk, and sticky routing to one process or instance',
       recommended: 'recommended',
+      alwaysChecksRoles: ['infrastructure'],
       strictOptions: [{ reportSocketIoMemoryAdapter: true, reportAzureDefaultAffinity: true }],
     },
     hasSuggestions: true,

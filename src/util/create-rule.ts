@@ -1,4 +1,6 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { fileRoleOf, NON_SERVICE_ROLES, type NonServiceRole } from '../analysis/file-role.js';
+import { readSettings } from './settings.js';
 
 export interface StatelessDocs {
   description: string;
@@ -11,6 +13,11 @@ export interface StatelessDocs {
    * turned on here, so that `strict` reports more without a second rule.
    */
   strictOptions?: readonly [Record<string, unknown>];
+  /**
+   * File roles this rule checks beside service code whatever the settings say, because what it
+   * looks for lives there: `no-sticky-sessions` reads load-balancer stickiness in CDK and Pulumi code.
+   */
+  alwaysChecksRoles?: readonly NonServiceRole[];
 }
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-stateless/eslint-plugin-stateless';
@@ -36,14 +43,31 @@ export function withDefaultOptions<Options extends FlatOptions>(defaults: Readon
   return [merged] as Options;
 }
 
-/** `ESLintUtils.RuleCreator` with the docs URL of this repository and a cheap per-file options merge. */
+/**
+ * Whether the rule checks this file: service code always; another role only when the rule always
+ * checks it or `settings.stateless.checkRoles` asks for it. When every role is asked for, the file
+ * is not classified at all.
+ */
+export function checksFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, alwaysChecked: readonly NonServiceRole[]): boolean {
+  const { checkRoles } = readSettings(context.settings);
+  if (NON_SERVICE_ROLES.every((role) => checkRoles.has(role) || alwaysChecked.includes(role))) return true;
+  const { role } = fileRoleOf(context);
+  return role === 'service' || checkRoles.has(role) || alwaysChecked.includes(role);
+}
+
+/**
+ * `ESLintUtils.RuleCreator` with the docs URL of this repository, a cheap per-file options merge,
+ * and the file-role gate: a rule does nothing in code that never runs in the service process.
+ */
 export function createRule<Options extends FlatOptions, MessageIds extends string>(
   spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, StatelessDocs>>,
 ): ESLintUtils.RuleModule<MessageIds, Options, StatelessDocs> & { name: string } {
   const rule = createNamedRule(spec);
   const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Readonly<Options>;
+  const alwaysChecked = spec.meta.docs.alwaysChecksRoles ?? [];
   return {
     ...rule,
-    create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) => spec.create(context, withDefaultOptions(defaults, context.options)),
+    create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) =>
+      checksFile(context, alwaysChecked) ? spec.create(context, withDefaultOptions(defaults, context.options)) : {},
   };
 }

@@ -2,6 +2,7 @@ import {
   filesAffected,
   groupByFile,
   summaryByFolder,
+  summaryByRole,
   summaryByRule,
   type AuditReport,
   type Finding,
@@ -113,6 +114,15 @@ function notesSection(report: AuditReport): string {
   if (report.suppressedByComments > 0) {
     parts.push(`<p class="note">${plural(report.suppressedByComments, 'finding')} silenced by eslint-disable comments.</p>`);
   }
+  if (report.skippedByRole.length > 0) {
+    const rows = summaryByRole(report.skippedByRole)
+      .map((row) => `<tr><td><code>${escapeHtml(row.role)}</code>${row.role === 'infrastructure' ? ' <small>(checked by no-sticky-sessions only)</small>' : ''}</td><td class="num">${row.files}</td></tr>`)
+      .join('');
+    parts.push(
+      `<h2>Not service code (skipped for their role)</h2><table class="roles"><thead><tr><th>Role</th><th class="num">Files</th></tr></thead><tbody>${rows}</tbody></table>` +
+        '<p class="meta">Browser, test, tool and vendored files never run in the service process; <code>--all-roles</code> audits them too.</p>',
+    );
+  }
   if (report.parseErrors.length > 0) {
     const items = report.parseErrors
       .map((error) => `<li><code>${escapeHtml(error.file)}:${error.line}:${error.column}</code> ${escapeHtml(error.message)}</li>`)
@@ -161,6 +171,7 @@ export function formatHtml(report: AuditReport): string {
     [report.findings.length, noun],
     [filesAffected(report.findings), 'Files affected'],
     [report.parseErrors.length, 'Parse errors'],
+    [report.skippedByRole.length, 'Not service code'],
   ]
     .map(([value, label]) => `<div class="card"><b>${value}</b><span>${label}</span></div>`)
     .join('');

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { AuditReport, Finding, ParseError } from '../report.js';
+import { summaryByRole, type AuditReport, type Finding, type ParseError } from '../report.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const ROOT_BASE_ID = '%SRCROOT%';
@@ -43,6 +43,7 @@ function ruleName(id: string): string {
  * (`%SRCROOT%`), parse errors as tool execution notifications rather than results.
  */
 export function formatSarif(report: AuditReport): string {
+  const skippedFilesByRole = Object.fromEntries(summaryByRole(report.skippedByRole).map((row) => [row.role, row.files]));
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: SARIF_SCHEMA,
@@ -80,6 +81,7 @@ export function formatSarif(report: AuditReport): string {
         invocations: [
           {
             executionSuccessful: true,
+            properties: { skippedFilesByRole },
             toolExecutionNotifications: report.parseErrors.map((error) => ({
               level: 'warning',
               message: { text: `${error.message} (file not audited)` },
@@ -89,6 +91,7 @@ export function formatSarif(report: AuditReport): string {
         ],
         properties: {
           filesScanned: report.filesScanned,
+          skippedFilesByRole,
           ...(report.baseline ? { baselineKnownFindings: report.baseline.known, baselineStaleEntries: report.baseline.stale.length } : {}),
         },
       },

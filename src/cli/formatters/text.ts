@@ -4,6 +4,7 @@ import {
   filesAffected,
   groupByFile,
   summaryByFolder,
+  summaryByRole,
   summaryByRule,
   type AuditReport,
   type SummaryRow,
@@ -57,6 +58,29 @@ function summary(report: AuditReport, style: Style): string[] {
   ];
   const folders = summaryByFolder(report);
   if (folders.length > 0) lines.push('', ...table('Findings per top-level folder', 'folder', folders, files, style));
+  lines.push(...skippedSummary(report, style));
+  return lines;
+}
+
+/** How many examples of each role the text report names; JSON lists every file. */
+const ROLE_EXAMPLES = 3;
+
+/** Infrastructure code is skipped by every rule but the one whose settings live there. */
+function roleNote(role: string): string {
+  return role === 'infrastructure' ? ' (checked by no-sticky-sessions only)' : '';
+}
+
+function skippedSummary(report: AuditReport, style: Style): string[] {
+  const rows = summaryByRole(report.skippedByRole);
+  if (rows.length === 0) return [];
+  const width = Math.max(...rows.map((row) => row.role.length));
+  const lines = ['', style.bold(`Not service code: ${plural(report.skippedByRole.length, 'file')} skipped for their role`) + style.dim(' (--all-roles audits them)')];
+  for (const row of rows) {
+    lines.push(`  ${row.role.padEnd(width)}  ${String(row.files).padStart(5)}${style.dim(roleNote(row.role))}`);
+    const examples = report.skippedByRole.filter((file) => file.role === row.role);
+    for (const example of examples.slice(0, ROLE_EXAMPLES)) lines.push(style.dim(`    ${example.file}: ${example.reason}`));
+    if (examples.length > ROLE_EXAMPLES) lines.push(style.dim(`    … and ${examples.length - ROLE_EXAMPLES} more`));
+  }
   return lines;
 }
 
