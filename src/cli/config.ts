@@ -4,6 +4,7 @@ import { includeIgnoreFile } from '@eslint/compat';
 import type { ESLint, Linter } from 'eslint';
 import plugin from '../index.js';
 import type { AuditParams } from './params.js';
+import { PARSE_MARKER_PLUGIN, PARSE_MARKER_RULE_ID, parseMarkerPlugin } from './parse-marker.js';
 import { createProgressPlugin } from './progress-plugin.js';
 
 /** Build output, dependencies and tool folders: never the service's own source. */
@@ -146,6 +147,12 @@ export function createOverrideConfig(params: AuditParams): Linter.Config[] {
     ...gitignoreConfig(params),
     ...parserConfigs(params),
     ...auditedPluginConfigs(params),
+    {
+      name: 'stateless-audit/parse-marker',
+      files: sourceFiles(params),
+      plugins: { [PARSE_MARKER_PLUGIN]: parseMarkerPlugin },
+      rules: { [PARSE_MARKER_RULE_ID]: 'warn' },
+    },
     // The target's disable comments for plugins that are not loaded here must not become noise.
     { name: 'stateless-audit/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ];

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { ESLint } from 'eslint';
+import type { Linter } from 'eslint';
 import { createInlineEslintOptions } from './config.js';
 import type { AuditParams } from './params.js';
 import { optionsModuleUrl } from './params.js';
+import { PARSE_MARKER_RULE_ID } from './parse-marker.js';
 import { startProgress } from './progress.js';
 
 export interface LintRun {
@@ -25,22 +27,78 @@ async function createEslint(params: AuditParams): Promise<ESLint> {
 
 const RETRY_AS_COMMONJS = /\.jsx?$/u;
 
-function hasParseError(result: ESLint.LintResult): boolean {
-  return result.messages.some((message) => message.fatal === true);
+function isParseMarker(message: Linter.LintMessage | Linter.SuppressedLintMessage): boolean {
+  return message.ruleId === PARSE_MARKER_RULE_ID;
+}
+
+/**
+ * The result without the parse marker and, for a file that parsed, without fatal messages: ESLint
+ * reports each inline configuration comment it cannot apply (`/* eslint-env *\/` under ESLint 10,
+ * an invalid `/* global *\/` value, malformed `/* eslint *\/` JSON) as a fatal message, yet the
+ * rules ran all the same. The audit ignores the target's inline configuration, so these messages
+ * must not make the file a parse error.
+ */
+function withoutMarkerAndInlineConfigErrors(result: ESLint.LintResult, parsed: boolean): ESLint.LintResult {
+  const dropped = (message: Linter.LintMessage): boolean => isParseMarker(message) || (parsed && message.fatal === true);
+  const removed = result.messages.filter(dropped);
+  const count = (severity: number, fixable: boolean): number =>
+    removed.filter((message) => message.severity === severity && (!fixable || message.fix !== undefined)).length;
+  return {
+    ...result,
+    messages: result.messages.filter((message) => !dropped(message)),
+    suppressedMessages: result.suppressedMessages.filter((message) => !isParseMarker(message)),
+    errorCount: result.errorCount - count(2, false),
+    warningCount: result.warningCount - count(1, false),
+    fatalErrorCount: result.fatalErrorCount - removed.filter((message) => message.fatal === true).length,
+    fixableErrorCount: result.fixableErrorCount - count(2, true),
+    fixableWarningCount: result.fixableWarningCount - count(1, true),
+  };
+}
+
+interface Settled {
+  readonly parsed: Map<string, ESLint.LintResult>;
+  /** Results (a fatal parse error each) of the files that did not parse. */
+  readonly unparsed: Map<string, ESLint.LintResult>;
+}
+
+/** A file parsed when the parse marker ran on it (a blanket `eslint-disable` only moves its message). */
+function settle(results: readonly ESLint.LintResult[]): Settled {
+  const parsed = new Map<string, ESLint.LintResult>();
+  const unparsed = new Map<string, ESLint.LintResult>();
+  for (const result of results) {
+    const marked = result.messages.some(isParseMarker) || result.suppressedMessages.some(isParseMarker);
+    const fatal = result.messages.some((message) => message.fatal === true);
+    const ok = marked || !fatal;
+    (ok ? parsed : unparsed).set(result.filePath, withoutMarkerAndInlineConfigErrors(result, ok));
+  }
+  return { parsed, unparsed };
+}
+
+async function lintAndSettle(params: AuditParams, filePaths: readonly string[]): Promise<Settled> {
+  if (filePaths.length === 0) return { parsed: new Map(), unparsed: new Map() };
+  // `auto` starts worker threads only when there are enough files for them to pay off: a handful
+  // of files to parse again must not start the threads that a numeric `--concurrency` asks for.
+  const concurrency = params.concurrency === 'off' ? 'off' : 'auto';
+  const eslint = await createEslint({ ...params, concurrency, progressChannel: null });
+  return settle(await eslint.lintFiles([...filePaths]));
 }
 
 /**
  * `.js` files are parsed as ES modules first, which also parses almost every CommonJS file. The
  * few that only parse as scripts (top-level `return`, legacy octal literals, `with`) are linted a
- * second time as CommonJS; whichever parse succeeds is kept.
+ * second time as CommonJS; whichever parse succeeds is kept, and a file that parses neither way
+ * keeps its parse error, so it is reported, never dropped.
  */
-async function retryAsCommonJs(params: AuditParams, results: ESLint.LintResult[]): Promise<ESLint.LintResult[]> {
-  const failed = results.filter((result) => hasParseError(result) && RETRY_AS_COMMONJS.test(result.filePath));
-  if (failed.length === 0) return results;
-  const options = createInlineEslintOptions({ ...params, jsSourceType: 'commonjs', progressChannel: null });
-  const retried = await new ESLint(options).lintFiles(failed.map((result) => result.filePath));
-  const parsed = new Map(retried.filter((result) => !hasParseError(result)).map((result) => [result.filePath, result]));
-  return results.map((result) => parsed.get(result.filePath) ?? result);
+async function reparse(params: AuditParams, results: readonly ESLint.LintResult[]): Promise<ESLint.LintResult[]> {
+  const first = settle(results);
+  const asCommonJs = await lintAndSettle(
+    { ...params, jsSourceType: 'commonjs' },
+    [...first.unparsed.keys()].filter((filePath) => RETRY_AS_COMMONJS.test(filePath)),
+  );
+  return results.map(
+    (result) =>
+      first.parsed.get(result.filePath) ?? asCommonJs.parsed.get(result.filePath) ?? first.unparsed.get(result.filePath) ?? result,
+  );
 }
 
 export async function lintTarget(
@@ -64,7 +122,7 @@ export async function lintTarget(
     const results = await eslint.lintFiles([...patterns]);
     return {
       eslint,
-      results: await retryAsCommonJs(params, results),
+      results: await reparse(params, results),
       multithreadingAvailable: supportsOptionsModule(),
     };
   } finally {

@@ -75,11 +75,21 @@ export interface CollectedFindings {
   readonly sources: Map<string, string>;
 }
 
+/**
+ * Whether a message was reported by one of this plugin's rules. Every rule reports by
+ * `messageId`; ESLint's own complaints about an inline comment that names a `stateless/` rule
+ * (`/* eslint stateless/no-such-rule: 2 *\/`, an invalid severity or options) carry that rule's
+ * id but no `messageId`, and are not findings.
+ */
+function isRuleFinding(message: Linter.LintMessage): boolean {
+  return message.fatal !== true && message.messageId !== undefined && message.ruleId?.startsWith(RULE_PREFIX) === true;
+}
+
 /** Turns ESLint results into findings; messages of other rules (inline configs in the target) are dropped. */
 export async function collectFindings(root: string, results: readonly ESLint.LintResult[]): Promise<CollectedFindings> {
   const ruleMessages = results.flatMap((result) =>
     result.messages
-      .filter((message) => !message.fatal && message.ruleId?.startsWith(RULE_PREFIX))
+      .filter(isRuleFinding)
       .map((message) => ({ result, message })),
   );
   const sources = await readSources(ruleMessages.map(({ result }) => result.filePath));
@@ -119,7 +129,7 @@ export async function collectFindings(root: string, results: readonly ESLint.Lin
       ),
   );
   const suppressedByComments = results.reduce(
-    (count, result) => count + result.suppressedMessages.filter((message) => message.ruleId?.startsWith(RULE_PREFIX)).length,
+    (count, result) => count + result.suppressedMessages.filter(isRuleFinding).length,
     0,
   );
   return { findings: findings.sort(byPosition), parseErrors: parseErrors.sort(byPosition), suppressedByComments, sources };
@@ -137,7 +147,7 @@ export function restrictResults(results: readonly ESLint.LintResult[], reported:
     return {
       ...result,
       messages,
-      suppressedMessages: result.suppressedMessages.filter((message) => message.ruleId?.startsWith(RULE_PREFIX)),
+      suppressedMessages: result.suppressedMessages.filter(isRuleFinding),
       errorCount: count(2, false),
       fatalErrorCount: messages.filter((message) => message.fatal === true).length,
       warningCount: count(1, false),

@@ -74,6 +74,38 @@ describe('zero setup', () => {
     expect(findingKeys(root, results)).toEqual(fixtureKeys('src/app.js', rules));
   });
 
+  it('never fails a file on an inline configuration comment; eslint-disable comments for stateless rules apply and are counted', async () => {
+    const disableAll = `/* eslint-disable ${rules.map((rule) => `stateless/${rule}`).join(', ')} */`;
+    const inlineConfigs: Record<string, string> = {
+      // ESLint 10 reports these three as fatal errors, ESLint 9 the last two.
+      'src/env.js': '/* eslint-env browser, node */',
+      'src/global.js': '/* global socket: bogus */',
+      'src/json.js': '/* eslint no-console: [2, */',
+      // ESLint reports these as errors of the rule they name.
+      'src/plugin-rule.js': '/* eslint some-unknown-plugin/rule: 2 */',
+      'src/stateless-rule.js': `/* eslint stateless/no-such-rule: 2, stateless/${firstRule}: "loud" */`,
+    };
+    const root = await target('inline', {
+      ...Object.fromEntries(Object.entries(inlineConfigs).map(([file, comment]) => [file, `${comment}\n${APP_JS}`])),
+      'src/disabled.js': `/* eslint-env node */\n${disableAll}\n${APP_JS}`,
+      'src/blanket.js': `/* eslint-env node */\n/* eslint-disable */\n${APP_JS}`,
+      'src/broken.js': '/* eslint-env node */\nconst = 1;\n',
+    });
+    const expected = [...Object.keys(inlineConfigs).flatMap((file) => fixtureKeys(file, rules, 1)), 'src/broken.js:2 parse-error'].sort();
+    // Inline and in worker threads (where ESLint may warn that seven files do not need them).
+    for (const concurrency of ['off', '2']) {
+      const { code, keys, stderr } = await jsonKeys(root, ['--concurrency', concurrency]);
+      expect(keys).toEqual(expected);
+      if (concurrency === 'off') expect(stderr).toBe('');
+      expect(code).toBe(noRules ? 0 : 1);
+    }
+    const text = await runCli([root]);
+    expect(text.stdout).toContain('Parse errors: 1 file could not be parsed and were not audited');
+    expect(text.stdout).toMatch(/^ {2}src\/broken\.js:2:\d+ {2}Parsing error/mu);
+    const silenced = 2 * fixtureKeys('src/disabled.js', rules).length;
+    if (silenced > 0) expect(text.stdout).toContain(`${silenced} finding${silenced === 1 ? '' : 's'} silenced by eslint-disable comments`);
+  });
+
   it('lists files that do not parse separately and audits the rest; CommonJS-only syntax parses', async () => {
     const root = await target('parse', {
       'src/app.js': APP_JS,
