@@ -27,15 +27,16 @@ export const RULE_PREFIX = 'stateless/';
 const requireFromHere = createRequire(import.meta.url);
 
 /**
- * `@typescript-eslint/parser` loads TypeScript itself (the larger part of start-up time), so it is
- * required on the first TypeScript file only: a JavaScript-only service, `--help` and every worker
- * thread that gets no TypeScript file never pay for it.
+ * A parser that is required on the first file it parses, so that a run that never meets such a
+ * file (a JavaScript-only service, `--help`, a worker thread that gets none) never pays for
+ * loading it: `@typescript-eslint/parser` loads TypeScript itself, the larger part of start-up,
+ * and hermes-eslint a WebAssembly build of the Hermes parser.
  */
-function createLazyTypeScriptParser(): Linter.Parser {
+function createLazyParser(name: string, moduleId: string): Linter.Parser {
   return {
-    meta: { name: 'stateless-audit/typescript-parser' },
+    meta: { name },
     parseForESLint(code: string, options?: unknown) {
-      const parser = requireFromHere('@typescript-eslint/parser') as {
+      const parser = requireFromHere(moduleId) as {
         parseForESLint(code: string, options?: unknown): Linter.ESLintParseResult;
       };
       return parser.parseForESLint(code, options);
@@ -114,13 +115,25 @@ function gitignoreConfig(params: AuditParams): Linter.Config[] {
   return [includeIgnoreFile(params.gitignore, 'stateless-audit/gitignore') as Linter.Config];
 }
 
+/**
+ * hermes-eslint returns its own scope manager, which knows Flow's type-only names, and always
+ * parses JSX. It takes `script` or `module` only: `module`, as in the first espree pass (hermes
+ * accepts a top-level `return` in a module too).
+ */
+function javaScriptLanguageOptions(params: AuditParams): Linter.LanguageOptions {
+  if (params.jsParser === 'flow') {
+    return { parser: createLazyParser('stateless-audit/flow-parser', 'hermes-eslint'), sourceType: 'module' };
+  }
+  return { ecmaVersion: 'latest', sourceType: params.jsParser, parserOptions: { ecmaFeatures: { jsx: true } } };
+}
+
 function parserConfigs(params: AuditParams): Linter.Config[] {
   const jsx = { ecmaFeatures: { jsx: true } };
   return [
     {
       name: 'stateless-audit/javascript',
       files: JS_MODULE_FILES,
-      languageOptions: { ecmaVersion: 'latest', sourceType: params.jsSourceType, parserOptions: jsx },
+      languageOptions: javaScriptLanguageOptions(params),
     },
     {
       name: 'stateless-audit/javascript-esm',
@@ -135,7 +148,7 @@ function parserConfigs(params: AuditParams): Linter.Config[] {
     {
       name: 'stateless-audit/typescript',
       files: TS_FILES,
-      languageOptions: { parser: createLazyTypeScriptParser(), sourceType: 'module' },
+      languageOptions: { parser: createLazyParser('stateless-audit/typescript-parser', '@typescript-eslint/parser'), sourceType: 'module' },
     },
   ];
 }

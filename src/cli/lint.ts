@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import type { Linter } from 'eslint';
@@ -25,7 +26,22 @@ async function createEslint(params: AuditParams): Promise<ESLint> {
   return new ESLint(createInlineEslintOptions(params));
 }
 
-const RETRY_AS_COMMONJS = /\.jsx?$/u;
+const REPARSED_JAVASCRIPT = /\.jsx?$/u;
+
+/**
+ * The pragma (`@flow`, `@flow strict`, `@noflow`) sits in a comment before the first token of
+ * code. `@flow-disable-next` and the like are suppression comments, not pragmas.
+ */
+const LEADING_COMMENTS = /^(?:#![^\n]*)?(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/u;
+const FLOW_PRAGMA = /@(?:no)?flow(?![\w-])/u;
+
+async function declaresFlow(filePath: string): Promise<boolean> {
+  try {
+    return FLOW_PRAGMA.test(LEADING_COMMENTS.exec(await readFile(filePath, 'utf8'))?.[0] ?? '');
+  } catch {
+    return false;
+  }
+}
 
 function isParseMarker(message: Linter.LintMessage | Linter.SuppressedLintMessage): boolean {
   return message.ruleId === PARSE_MARKER_RULE_ID;
@@ -74,30 +90,65 @@ function settle(results: readonly ESLint.LintResult[]): Settled {
   return { parsed, unparsed };
 }
 
+/**
+ * A worker thread starts by loading ESLint, the plugin and the parser; for fewer files than this
+ * it costs more than it saves (ESLint's `auto` assumes the same number).
+ */
+const FILES_PER_THREAD = 50;
+
+/**
+ * The concurrency of a re-lint: a numeric `--concurrency` is kept only as far as the files keep
+ * the threads busy, so that a handful of files to parse again starts no thread.
+ */
+function retryConcurrency(concurrency: AuditParams['concurrency'], files: number): AuditParams['concurrency'] {
+  if (typeof concurrency !== 'number') return concurrency;
+  const threads = Math.min(concurrency, Math.floor(files / FILES_PER_THREAD));
+  return threads >= 2 ? threads : 'off';
+}
+
 async function lintAndSettle(params: AuditParams, filePaths: readonly string[]): Promise<Settled> {
   if (filePaths.length === 0) return { parsed: new Map(), unparsed: new Map() };
-  // `auto` starts worker threads only when there are enough files for them to pay off: a handful
-  // of files to parse again must not start the threads that a numeric `--concurrency` asks for.
-  const concurrency = params.concurrency === 'off' ? 'off' : 'auto';
+  const concurrency = retryConcurrency(params.concurrency, filePaths.length);
   const eslint = await createEslint({ ...params, concurrency, progressChannel: null });
   return settle(await eslint.lintFiles([...filePaths]));
 }
 
 /**
- * `.js` files are parsed as ES modules first, which also parses almost every CommonJS file. The
- * few that only parse as scripts (top-level `return`, legacy octal literals, `with`) are linted a
- * second time as CommonJS; whichever parse succeeds is kept, and a file that parses neither way
- * keeps its parse error, so it is reported, never dropped.
+ * `.js`/`.jsx` files are parsed as ES modules first, which also parses almost every CommonJS file.
+ * Those that do not parse are linted again: as CommonJS (top-level `return`, legacy octal
+ * literals, `with`), then as Flow with hermes-eslint (type annotations, which Babel strips in
+ * services such as parse-server whether or not the file has a `@flow` pragma). A file with the
+ * pragma goes straight to hermes: espree cannot read Flow syntax as CommonJS either, so on a Flow
+ * code base that attempt would only double the work. Whichever parse succeeds is kept. A file
+ * that no parser reads keeps a parse error, so it is reported, never dropped: hermes' for a file
+ * with the pragma, the ES module parse's for any other.
  */
 async function reparse(params: AuditParams, results: readonly ESLint.LintResult[]): Promise<ESLint.LintResult[]> {
   const first = settle(results);
-  const asCommonJs = await lintAndSettle(
-    { ...params, jsSourceType: 'commonjs' },
-    [...first.unparsed.keys()].filter((filePath) => RETRY_AS_COMMONJS.test(filePath)),
+  const pending = [...first.unparsed.keys()].filter((filePath) => REPARSED_JAVASCRIPT.test(filePath));
+  const flow = new Set<string>();
+  await Promise.all(
+    pending.map(async (filePath) => {
+      if (await declaresFlow(filePath)) flow.add(filePath);
+    }),
   );
+  const asCommonJs = await lintAndSettle(
+    { ...params, jsParser: 'commonjs' },
+    pending.filter((filePath) => !flow.has(filePath)),
+  );
+  const asFlow = await lintAndSettle(
+    { ...params, jsParser: 'flow' },
+    pending.filter((filePath) => !asCommonJs.parsed.has(filePath)),
+  );
+  const flowError = (filePath: string): ESLint.LintResult | undefined => (flow.has(filePath) ? asFlow.unparsed.get(filePath) : undefined);
   return results.map(
     (result) =>
-      first.parsed.get(result.filePath) ?? asCommonJs.parsed.get(result.filePath) ?? first.unparsed.get(result.filePath) ?? result,
+      first.parsed.get(result.filePath) ??
+      asCommonJs.parsed.get(result.filePath) ??
+      asFlow.parsed.get(result.filePath) ??
+      flowError(result.filePath) ??
+      first.unparsed.get(result.filePath) ??
+      result,
   );
 }
 

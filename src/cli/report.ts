@@ -124,7 +124,8 @@ export async function collectFindings(root: string, results: readonly ESLint.Lin
           filePath: result.filePath,
           line: message.line,
           column: message.column,
-          message: message.message,
+          // hermes-eslint appends a code frame on further lines; the report shows the first.
+          message: message.message.split('\n', 1)[0] ?? '',
         }),
       ),
   );

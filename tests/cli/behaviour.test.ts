@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP_JS, fixtureKeys, NEW_VIOLATION, NEW_VIOLATION_LINE } from './fixture.js';
+import { APP_JS, fixtureKeys, FLOW_APP_JS, NEW_VIOLATION, NEW_VIOLATION_LINE } from './fixture.js';
 import {
   CLI,
   ensureBuilt,
@@ -129,6 +129,38 @@ describe('zero setup', () => {
     };
     expect(sarif.runs[0].results).toHaveLength(fixtureKeys('src/app.js', rules).length);
     expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toHaveLength(2);
+  });
+});
+
+describe('Flow-annotated JavaScript', () => {
+  it('parses Flow files with hermes-eslint, with or without the @flow pragma, inline and in worker threads', async () => {
+    // Enough files for `--concurrency 2` to lint them again as Flow in two worker threads.
+    const models = Array.from({ length: 100 }, (_, index) => `src/models/m${String(index).padStart(3, '0')}.js`);
+    const counter = 'let hits: number = 0;\nmodule.exports = function hit(): void {\n  hits += 1;\n};\n';
+    const root = await target('flow', {
+      ...Object.fromEntries(models.map((file) => [file, counter])),
+      'src/app.js': APP_JS,
+      'src/babel-flow.js': FLOW_APP_JS,
+      'src/pragma.js': `// @flow\n${FLOW_APP_JS}`,
+      'src/strict.jsx': `/**\n * @flow strict\n */\n/* eslint-env node */\n${FLOW_APP_JS}`,
+      'src/view.js': '// @flow\nexport const View = ({ name }: { name: string }): React.Node => <p>{name}</p>;\n',
+      'src/broken.js': '// @flow\nconst x: = 1;\n',
+    });
+    const expected = [
+      ...fixtureKeys('src/app.js', rules),
+      ...fixtureKeys('src/babel-flow.js', rules),
+      ...fixtureKeys('src/pragma.js', rules, 1),
+      ...fixtureKeys('src/strict.jsx', rules, 4),
+      'src/broken.js:2 parse-error',
+      ...(rules.includes('no-mutable-module-state') ? models.map((file) => `${file}:3 stateless/no-mutable-module-state`) : []),
+    ].sort();
+    for (const concurrency of ['off', '2']) {
+      const { keys } = await jsonKeys(root, ['--concurrency', concurrency]);
+      expect(keys).toEqual(expected);
+    }
+    // A file with the pragma that hermes cannot parse either gets hermes' message, on one line.
+    const text = await runCli([root]);
+    expect(text.stdout).toMatch(/^ {2}src\/broken\.js:2:\d+ {2}Parsing error: unexpected token in type annotation \(2:9\)$/mu);
   });
 });
 
