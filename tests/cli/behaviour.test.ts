@@ -129,6 +129,9 @@ describe('zero setup', () => {
     };
     expect(sarif.runs[0].results).toHaveLength(fixtureKeys('src/app.js', rules).length);
     expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toHaveLength(2);
+    const html = (await runCli([root, '--format', 'html'])).stdout;
+    expect(html).toContain('<div class="card"><b>2</b><span>Parse errors</span></div>');
+    expect(html.match(/<li><code>src\/broken\.(?:js|ts):1:\d+<\/code> Parsing error/gu)).toHaveLength(2);
   });
 });
 
