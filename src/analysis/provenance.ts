@@ -91,6 +91,8 @@ function unwrap(node: TSESTree.Node): TSESTree.Node {
 }
 
 function isAsConst(node: TSESTree.Node): boolean {
+  // Flow's `as const` (hermes-eslint), which typescript-eslint's node types do not name.
+  if ((node.type as string) === 'AsConstExpression') return true;
   if (node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSTypeAssertion) return false;
   const type = node.typeAnnotation;
   return type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'const';
@@ -364,11 +366,9 @@ export function createProvenance(
 
   function computeOfExpression(node: TSESTree.Node): Provenance {
     const inner = unwrap(node);
+    // The one wrapper `unwrap` keeps: `as const` makes the literal deeply read-only.
+    if (isAsConst(inner)) return { kind: 'frozen', deep: true, node: unwrap((inner as { expression: TSESTree.Node }).expression) };
     switch (inner.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-        // Only `as const` survives `unwrap`: a deeply read-only literal.
-        return { kind: 'frozen', deep: true, node: unwrap(inner.expression) };
       case AST_NODE_TYPES.Literal:
         return 'regex' in inner && inner.regex ? REGEXP : UNKNOWN;
       case AST_NODE_TYPES.ObjectExpression:

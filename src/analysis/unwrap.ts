@@ -1,22 +1,34 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-
-type WrapperNode =
-  | TSESTree.TSAsExpression
-  | TSESTree.TSSatisfiesExpression
-  | TSESTree.TSNonNullExpression
-  | TSESTree.TSTypeAssertion
-  | TSESTree.TSInstantiationExpression
-  | TSESTree.ChainExpression;
+import type { TSESTree } from '@typescript-eslint/utils';
 
 /**
- * Strips the wrappers that never change a value at run time: TypeScript's `as`, `satisfies`,
- * `!`, `<T>x`, instantiation expressions, and the optional-chain container. Parentheses are not
- * nodes in ESTree, so they need no handling. `keep` stops at a wrapper that matters to the caller
- * (provenance keeps `as const`, which makes a literal read-only).
+ * The wrappers that never change a value at run time, each with an `expression`: TypeScript's
+ * `as`, `satisfies`, `!`, `<T>x` and instantiation expressions, the optional-chain container, and
+ * Flow's casts as hermes-eslint parses them, `(x: T)`, `x as T` and `x as const`. Listed by name:
+ * typescript-eslint's node types do not include Flow's.
+ */
+const WRAPPER_TYPES: ReadonlySet<string> = new Set([
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'TSTypeAssertion',
+  'TSInstantiationExpression',
+  'ChainExpression',
+  'TypeCastExpression',
+  'AsExpression',
+  'AsConstExpression',
+]);
+
+/** For esquery selectors, so that listeners meet the same wrappers: `[callee.type=${WRAPPER_TYPE_REGEX}]`. */
+export const WRAPPER_TYPE_REGEX = `/^(?:${[...WRAPPER_TYPES].join('|')})$/`;
+
+/**
+ * Strips the wrappers of `WRAPPER_TYPES`. Parentheses are not nodes in ESTree, so they need no
+ * handling. `keep` stops at a wrapper that matters to the caller (provenance keeps `as const`,
+ * which makes a literal read-only).
  */
 export function unwrapExpression(node: TSESTree.Node, keep?: (wrapper: TSESTree.Node) => boolean): TSESTree.Node {
   let current = node;
-  while (isTransparentWrapper(current) && !keep?.(current)) current = (current as WrapperNode).expression;
+  while (isTransparentWrapper(current) && !keep?.(current)) current = (current as unknown as { expression: TSESTree.Node }).expression;
   return current;
 }
 
@@ -28,15 +40,5 @@ export function skipWrapperParents(node: TSESTree.Node): TSESTree.Node {
 }
 
 function isTransparentWrapper(node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
-    case AST_NODE_TYPES.TSTypeAssertion:
-    case AST_NODE_TYPES.TSInstantiationExpression:
-    case AST_NODE_TYPES.ChainExpression:
-      return true;
-    default:
-      return false;
-  }
+  return WRAPPER_TYPES.has(node.type);
 }

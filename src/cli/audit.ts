@@ -132,7 +132,7 @@ async function audit(options: CliOptions, io: CliIo): Promise<number> {
     rules,
     gitignore: existsSync(path.join(root, '.gitignore')) ? path.join(root, '.gitignore') : null,
     concurrency: options.concurrency,
-    jsSourceType: 'module',
+    jsParser: 'module',
     allRoles: options.allRoles,
     progressChannel: null,
   };

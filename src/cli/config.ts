@@ -5,6 +5,7 @@ import type { ESLint, Linter } from 'eslint';
 import plugin from '../index.js';
 import type { AuditParams } from './params.js';
 import { NON_SERVICE_ROLES } from '../analysis/file-role.js';
+import { PARSE_MARKER_PLUGIN, PARSE_MARKER_RULE_ID, parseMarkerPlugin } from './parse-marker.js';
 import { createProgressPlugin } from './progress-plugin.js';
 import { createRolePlugin, ROLE_RULE_ID } from './role-plugin.js';
 
@@ -28,15 +29,16 @@ export const RULE_PREFIX = 'stateless/';
 const requireFromHere = createRequire(import.meta.url);
 
 /**
- * `@typescript-eslint/parser` loads TypeScript itself (the larger part of start-up time), so it is
- * required on the first TypeScript file only: a JavaScript-only service, `--help` and every worker
- * thread that gets no TypeScript file never pay for it.
+ * A parser that is required on the first file it parses, so that a run that never meets such a
+ * file (a JavaScript-only service, `--help`, a worker thread that gets none) never pays for
+ * loading it: `@typescript-eslint/parser` loads TypeScript itself, the larger part of start-up,
+ * and hermes-eslint a WebAssembly build of the Hermes parser.
  */
-function createLazyTypeScriptParser(): Linter.Parser {
+function createLazyParser(name: string, moduleId: string): Linter.Parser {
   return {
-    meta: { name: 'stateless-audit/typescript-parser' },
+    meta: { name },
     parseForESLint(code: string, options?: unknown) {
-      const parser = requireFromHere('@typescript-eslint/parser') as {
+      const parser = requireFromHere(moduleId) as {
         parseForESLint(code: string, options?: unknown): Linter.ESLintParseResult;
       };
       return parser.parseForESLint(code, options);
@@ -122,13 +124,25 @@ function gitignoreConfig(params: AuditParams): Linter.Config[] {
   return [includeIgnoreFile(params.gitignore, 'stateless-audit/gitignore') as Linter.Config];
 }
 
+/**
+ * hermes-eslint returns its own scope manager, which knows Flow's type-only names, and always
+ * parses JSX. It takes `script` or `module` only: `module`, as in the first espree pass (hermes
+ * accepts a top-level `return` in a module too).
+ */
+function javaScriptLanguageOptions(params: AuditParams): Linter.LanguageOptions {
+  if (params.jsParser === 'flow') {
+    return { parser: createLazyParser('stateless-audit/flow-parser', 'hermes-eslint'), sourceType: 'module' };
+  }
+  return { ecmaVersion: 'latest', sourceType: params.jsParser, parserOptions: { ecmaFeatures: { jsx: true } } };
+}
+
 function parserConfigs(params: AuditParams): Linter.Config[] {
   const jsx = { ecmaFeatures: { jsx: true } };
   return [
     {
       name: 'stateless-audit/javascript',
       files: JS_MODULE_FILES,
-      languageOptions: { ecmaVersion: 'latest', sourceType: params.jsSourceType, parserOptions: jsx },
+      languageOptions: javaScriptLanguageOptions(params),
     },
     {
       name: 'stateless-audit/javascript-esm',
@@ -143,7 +157,7 @@ function parserConfigs(params: AuditParams): Linter.Config[] {
     {
       name: 'stateless-audit/typescript',
       files: TS_FILES,
-      languageOptions: { parser: createLazyTypeScriptParser(), sourceType: 'module' },
+      languageOptions: { parser: createLazyParser('stateless-audit/typescript-parser', '@typescript-eslint/parser'), sourceType: 'module' },
     },
   ];
 }
@@ -175,6 +189,12 @@ export function createOverrideConfig(params: AuditParams): Linter.Config[] {
     ...parserConfigs(params),
     ...auditedPluginConfigs(params),
     ...roleConfigs(params),
+    {
+      name: 'stateless-audit/parse-marker',
+      files: sourceFiles(params),
+      plugins: { [PARSE_MARKER_PLUGIN]: parseMarkerPlugin },
+      rules: { [PARSE_MARKER_RULE_ID]: 'warn' },
+    },
     // The target's disable comments for plugins that are not loaded here must not become noise.
     { name: 'stateless-audit/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ];

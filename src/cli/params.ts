@@ -12,8 +12,11 @@ export interface AuditParams {
   /** Absolute path of the root's `.gitignore`, or null when there is none. */
   readonly gitignore: string | null;
   readonly concurrency: number | 'auto' | 'off';
-  /** How `.js`/`.jsx` files are parsed: `module` first, `commonjs` when re-linting files that failed as modules. */
-  readonly jsSourceType: 'module' | 'commonjs';
+  /**
+   * How `.js`/`.jsx` files are parsed: `module` (espree) first; `commonjs` (espree) and `flow`
+   * (hermes-eslint) only when re-linting files that did not parse before (see `lint.ts`).
+   */
+  readonly jsParser: 'module' | 'commonjs' | 'flow';
   /** Audit every file whatever its role, with none of the config's path ignores. */
   readonly allRoles: boolean;
   /** Name of the BroadcastChannel that receives one message per linted file, or null for no progress. */

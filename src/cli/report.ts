@@ -88,11 +88,21 @@ export interface CollectedFindings {
   readonly sources: Map<string, string>;
 }
 
+/**
+ * Whether a message was reported by one of this plugin's rules. Every rule reports by
+ * `messageId`; ESLint's own complaints about an inline comment that names a `stateless/` rule
+ * (`/* eslint stateless/no-such-rule: 2 *\/`, an invalid severity or options) carry that rule's
+ * id but no `messageId`, and are not findings.
+ */
+function isRuleFinding(message: Linter.LintMessage): boolean {
+  return message.fatal !== true && message.messageId !== undefined && message.ruleId?.startsWith(RULE_PREFIX) === true;
+}
+
 /** Turns ESLint results into findings; messages of other rules (inline configs in the target) are dropped. */
 export async function collectFindings(root: string, results: readonly ESLint.LintResult[]): Promise<CollectedFindings> {
   const ruleMessages = results.flatMap((result) =>
     result.messages
-      .filter((message) => !message.fatal && message.ruleId?.startsWith(RULE_PREFIX))
+      .filter(isRuleFinding)
       .map((message) => ({ result, message })),
   );
   const sources = await readSources(ruleMessages.map(({ result }) => result.filePath));
@@ -127,7 +137,8 @@ export async function collectFindings(root: string, results: readonly ESLint.Lin
           filePath: result.filePath,
           line: message.line,
           column: message.column,
-          message: message.message,
+          // hermes-eslint appends a code frame on further lines; the report shows the first.
+          message: message.message.split('\n', 1)[0] ?? '',
         }),
       ),
   );
@@ -137,7 +148,7 @@ export async function collectFindings(root: string, results: readonly ESLint.Lin
       .map((message): SkippedFile => ({ file: relativePosix(root, result.filePath), filePath: result.filePath, ...parseRoleMessage(message.message) })),
   );
   const suppressedByComments = results.reduce(
-    (count, result) => count + result.suppressedMessages.filter((message) => message.ruleId?.startsWith(RULE_PREFIX)).length,
+    (count, result) => count + result.suppressedMessages.filter(isRuleFinding).length,
     0,
   );
   return {
@@ -171,7 +182,7 @@ export function restrictResults(
       ...result,
       ...(fileRole ? { fileRole } : {}),
       messages,
-      suppressedMessages: result.suppressedMessages.filter((message) => message.ruleId?.startsWith(RULE_PREFIX)),
+      suppressedMessages: result.suppressedMessages.filter(isRuleFinding),
       errorCount: count(2, false),
       fatalErrorCount: messages.filter((message) => message.fatal === true).length,
       warningCount: count(1, false),

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { insertImportStatements, planImport } from '../analysis/import-insertion.js';
 import { globalIdentifierReferences, iterateModuleReferences } from '../analysis/module-references.js';
 import { createDestinationEvaluator, type DestinationEvaluator, type DestinationEvaluatorOptions } from '../analysis/temp-path.js';
-import { unwrapExpression } from '../analysis/unwrap.js';
+import { unwrapExpression, WRAPPER_TYPE_REGEX } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { SINKS, type WriteApi } from './no-local-fs-writes/catalog.js';
 import type { Category, CheckContext, Finding, SuggestionPlan } from './no-local-fs-writes/context.js';
@@ -56,7 +56,7 @@ const EXPORT_FROM_SELECTOR = `:matches(ExportAllDeclaration, ExportNamedDeclarat
  * Calls whose callee may end in one of METHOD_NAMES: a plain member, or one behind a wrapper
  * `unwrapExpression` strips.
  */
-const METHOD_CALL_SELECTOR = `CallExpression:matches([callee.property.name=/^(?:${[...METHOD_NAMES].join('|')})$/], [callee.type=/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/])`;
+const METHOD_CALL_SELECTOR = `CallExpression:matches([callee.property.name=/^(?:${[...METHOD_NAMES].join('|')})$/], [callee.type=${WRAPPER_TYPE_REGEX}])`;
 
 const BACKING_SERVICE = 'keep the data in a backing service (object storage, a database), or use `os.tmpdir()` for a scratch file used within one request';
 

@@ -418,7 +418,8 @@ export default createRule<Options, MessageIds>({
         runTime.enclosingFunction(reference.identifier) === fn && isWithin(reference.identifier, body);
       if (!references.every(insideBody) || isRecursive(fn)) return undefined;
       if (declarator.init && !isSafeInitializer(declarator.init, fn)) return undefined;
-      const anchor = body.body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined));
+      // hermes-eslint sets `directive: null` on every other expression statement, espree leaves it out.
+      const anchor = body.body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string'));
       if (!anchor || removalJoinsNeighbours(declaration)) return undefined;
       let text = sourceCode.getText(declaration);
       if (!text.endsWith(';') && ASI_HAZARDS.test(sourceCode.getText(anchor))) text += ';';

@@ -4,7 +4,7 @@ import { resolveToDefinition } from '../analysis/const-binding.js';
 import { iterateModuleReferences, type ModuleReference, type TraceMap } from '../analysis/module-references.js';
 import { createProductionGuard, type ProductionGuard } from '../analysis/production-guard.js';
 import { describeSocketIoServers, socketIoServerTraceMap } from '../analysis/socket-io.js';
-import { unwrapExpression } from '../analysis/unwrap.js';
+import { unwrapExpression, WRAPPER_TYPE_REGEX } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { detectLocalStores, type Finding } from './no-process-local-store/detect.js';
 import { isFallbackStore } from './no-process-local-store/fallback.js';
@@ -25,10 +25,10 @@ const STORE_AND_SOCKET_IO_TRACE_MAP: TraceMap<Target> = {
   ...socketIoServerTraceMap(SOCKET_IO_SERVER),
 };
 
-/** Handler selectors for `app.register(plugin, opts)`: a plain method call, or a callee behind a TS wrapper / optional chain. */
+/** Handler selectors for `app.register(plugin, opts)`: a plain method call, or a callee behind a type wrapper / optional chain. */
 const REGISTER_CALL = 'CallExpression[callee.type="MemberExpression"][callee.computed=false][callee.property.type="Identifier"][callee.property.name="register"]';
 const WRAPPED_CALLEE_CALL =
-  'CallExpression[callee.type=/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/]';
+  `CallExpression[callee.type=${WRAPPER_TYPE_REGEX}]`;
 
 type Options = [{ allowStores: string[]; requireSocketIoAdapter: boolean }];
 type MessageId = Family | 'socketIoAdapter' | 'socketIoClusterAdapter';

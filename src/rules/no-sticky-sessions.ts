@@ -8,7 +8,7 @@ import { mayGainProperty } from '../analysis/object-mutation.js';
 import { findProperty, getArgumentObject, getStaticPropertyValue } from '../analysis/options-object.js';
 import { createProductionGuard, type ProductionGuard } from '../analysis/production-guard.js';
 import { describeSocketIoServer, socketIoServerTraceMap } from '../analysis/socket-io.js';
-import { unwrapExpression } from '../analysis/unwrap.js';
+import { unwrapExpression, WRAPPER_TYPE_REGEX } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { checkInfrastructureMethodCall, checkInfrastructureProperty, memberPropertyName, type StickinessFinding } from './no-sticky-sessions/infrastructure.js';
 import { FASTIFY_SESSION_PLUGINS, SESSION_TRACE_MAP, type SessionLibraryEntry } from './no-sticky-sessions/libraries.js';
@@ -53,7 +53,7 @@ const NAMED_METHOD_CALL =
   'CallExpression[callee.type="MemberExpression"][callee.computed=false][callee.property.type="Identifier"][callee.property.name=/^(?:register|enableCookieStickiness|setAttribute|addAnnotation)$/]';
 const COMPUTED_METHOD_CALL = 'CallExpression[callee.type="MemberExpression"][callee.computed=true]';
 const WRAPPED_CALLEE_CALL =
-  'CallExpression[callee.type=/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/]';
+  `CallExpression[callee.type=${WRAPPER_TYPE_REGEX}]`;
 const INFRASTRUCTURE_KEY_PATTERN =
   '/^(?:stickinessCookieDuration|stickiness|sessionAffinity|clientAffinityEnabled|cookieBasedAffinity|sessionAffinityState|sessionStickinessEnabled|stickySessions|appCookieStickinessPolicy|lbCookieStickinessPolicy|[kK]ey|[oO]ptionName|name|nginx\\.ingress\\.kubernetes\\.io.affinity|alb\\.ingress\\.kubernetes\\.io.target-group-attributes|traefik\\.ingress\\.kubernetes\\.io.service\\.sticky\\.cookie)$/';
 const NAMED_PROPERTY = `Property[computed=false][key.type="Identifier"][key.name=${INFRASTRUCTURE_KEY_PATTERN}]`;

@@ -82,6 +82,18 @@ describe('createProvenance: wrappers are seen through', () => {
   });
 });
 
+describe('createProvenance: Flow casts are seen through (hermes-eslint)', () => {
+  it.each<[string, string]>([
+    ['const probe = (new Map(): Map<string, User>);', 'container:map'],
+    ['const probe = ([]: Array<User>);', 'container:array'],
+    ['const probe = {} as {[string]: User};', 'container:object'],
+    ['const probe = { a: [1] } as const;', 'frozen:deep'],
+    ['const ROLES = ({ admin: [1] }: any) as const;\nconst probe = ROLES.admin;', 'frozen:deep'],
+  ])('%s', (code, expected) => {
+    expect(provenanceOf(code, 'flow')).toBe(expected);
+  });
+});
+
 describe('createProvenance: frozen, global, imported, class', () => {
   it.each<[string, string]>([
     ['const probe = Object.freeze({ a: 1 });', 'frozen:shallow'],

@@ -1,8 +1,11 @@
+import { createRequire } from 'node:module';
 import * as espree from 'espree';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ParserName } from '../rule-tester.js';
+
+const hermesParser = createRequire(import.meta.url)('hermes-eslint') as Linter.Parser;
 
 /**
  * Lints `code` with a throw-away rule whose `Program:exit` calls `inspect` with the real
@@ -32,7 +35,9 @@ export function runInRule<T>(
   const languageOptions: Linter.LanguageOptions =
     parser === 'ts'
       ? { parser: tsParser as Linter.Parser }
-      : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: parser === 'esm' ? 'module' : 'commonjs' };
+      : parser === 'flow'
+        ? { parser: hermesParser, sourceType: 'module' }
+        : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: parser === 'esm' ? 'module' : 'commonjs' };
   const messages = linter.verify(
     code,
     [

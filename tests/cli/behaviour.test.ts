@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP_JS, fixtureKeys, NEW_VIOLATION, NEW_VIOLATION_LINE } from './fixture.js';
+import { APP_JS, fixtureKeys, FLOW_APP_JS, NEW_VIOLATION, NEW_VIOLATION_LINE } from './fixture.js';
 import {
   CLI,
   ensureBuilt,
@@ -74,6 +74,38 @@ describe('zero setup', () => {
     expect(findingKeys(root, results)).toEqual(fixtureKeys('src/app.js', rules));
   });
 
+  it('never fails a file on an inline configuration comment; eslint-disable comments for stateless rules apply and are counted', async () => {
+    const disableAll = `/* eslint-disable ${rules.map((rule) => `stateless/${rule}`).join(', ')} */`;
+    const inlineConfigs: Record<string, string> = {
+      // ESLint 10 reports these three as fatal errors, ESLint 9 the last two.
+      'src/env.js': '/* eslint-env browser, node */',
+      'src/global.js': '/* global socket: bogus */',
+      'src/json.js': '/* eslint no-console: [2, */',
+      // ESLint reports these as errors of the rule they name.
+      'src/plugin-rule.js': '/* eslint some-unknown-plugin/rule: 2 */',
+      'src/stateless-rule.js': `/* eslint stateless/no-such-rule: 2, stateless/${firstRule}: "loud" */`,
+    };
+    const root = await target('inline', {
+      ...Object.fromEntries(Object.entries(inlineConfigs).map(([file, comment]) => [file, `${comment}\n${APP_JS}`])),
+      'src/disabled.js': `/* eslint-env node */\n${disableAll}\n${APP_JS}`,
+      'src/blanket.js': `/* eslint-env node */\n/* eslint-disable */\n${APP_JS}`,
+      'src/broken.js': '/* eslint-env node */\nconst = 1;\n',
+    });
+    const expected = [...Object.keys(inlineConfigs).flatMap((file) => fixtureKeys(file, rules, 1)), 'src/broken.js:2 parse-error'].sort();
+    // Inline and in worker threads (where ESLint may warn that seven files do not need them).
+    for (const concurrency of ['off', '2']) {
+      const { code, keys, stderr } = await jsonKeys(root, ['--concurrency', concurrency]);
+      expect(keys).toEqual(expected);
+      if (concurrency === 'off') expect(stderr).toBe('');
+      expect(code).toBe(noRules ? 0 : 1);
+    }
+    const text = await runCli([root]);
+    expect(text.stdout).toContain('Parse errors: 1 file could not be parsed and were not audited');
+    expect(text.stdout).toMatch(/^ {2}src\/broken\.js:2:\d+ {2}Parsing error/mu);
+    const silenced = 2 * fixtureKeys('src/disabled.js', rules).length;
+    if (silenced > 0) expect(text.stdout).toContain(`${silenced} finding${silenced === 1 ? '' : 's'} silenced by eslint-disable comments`);
+  });
+
   it('lists files that do not parse separately and audits the rest; CommonJS-only syntax parses', async () => {
     const root = await target('parse', {
       'src/app.js': APP_JS,
@@ -97,6 +129,41 @@ describe('zero setup', () => {
     };
     expect(sarif.runs[0].results).toHaveLength(fixtureKeys('src/app.js', rules).length);
     expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toHaveLength(2);
+    const html = (await runCli([root, '--format', 'html'])).stdout;
+    expect(html).toContain('<div class="card"><b>2</b><span>Parse errors</span></div>');
+    expect(html.match(/<li><code>src\/broken\.(?:js|ts):1:\d+<\/code> Parsing error/gu)).toHaveLength(2);
+  });
+});
+
+describe('Flow-annotated JavaScript', () => {
+  it('parses Flow files with hermes-eslint, with or without the @flow pragma, inline and in worker threads', async () => {
+    // Enough files for `--concurrency 2` to lint them again as Flow in two worker threads.
+    const models = Array.from({ length: 100 }, (_, index) => `src/models/m${String(index).padStart(3, '0')}.js`);
+    const counter = 'let hits: number = 0;\nmodule.exports = function hit(): void {\n  hits += 1;\n};\n';
+    const root = await target('flow', {
+      ...Object.fromEntries(models.map((file) => [file, counter])),
+      'src/app.js': APP_JS,
+      'src/babel-flow.js': FLOW_APP_JS,
+      'src/pragma.js': `// @flow\n${FLOW_APP_JS}`,
+      'src/strict.jsx': `/**\n * @flow strict\n */\n/* eslint-env node */\n${FLOW_APP_JS}`,
+      'src/view.js': '// @flow\nexport const View = ({ name }: { name: string }): React.Node => <p>{name}</p>;\n',
+      'src/broken.js': '// @flow\nconst x: = 1;\n',
+    });
+    const expected = [
+      ...fixtureKeys('src/app.js', rules),
+      ...fixtureKeys('src/babel-flow.js', rules),
+      ...fixtureKeys('src/pragma.js', rules, 1),
+      ...fixtureKeys('src/strict.jsx', rules, 4),
+      'src/broken.js:2 parse-error',
+      ...(rules.includes('no-mutable-module-state') ? models.map((file) => `${file}:3 stateless/no-mutable-module-state`) : []),
+    ].sort();
+    for (const concurrency of ['off', '2']) {
+      const { keys } = await jsonKeys(root, ['--concurrency', concurrency]);
+      expect(keys).toEqual(expected);
+    }
+    // A file with the pragma that hermes cannot parse either gets hermes' message, on one line.
+    const text = await runCli([root]);
+    expect(text.stdout).toMatch(/^ {2}src\/broken\.js:2:\d+ {2}Parsing error: unexpected token in type annotation \(2:9\)$/mu);
   });
 });
 

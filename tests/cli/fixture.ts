@@ -24,6 +24,15 @@ app.get('/', (req, res) => {
 module.exports = app;
 `;
 
+/**
+ * APP_JS with Flow type annotations on the same lines, as a Babel-built service writes it (no
+ * `@flow` pragma needed): espree cannot parse it, hermes-eslint can.
+ */
+export const FLOW_APP_JS = APP_JS.replace('const visits = new Map();', 'const visits: Map<string, number> = new Map();').replace(
+  "app.get('/', (req, res) => {",
+  "app.get('/', (req: $Request, res: $Response): void => {",
+);
+
 export const FIXTURE_LINES: Readonly<Record<string, number>> = {
   'no-sticky-sessions': 11,
   'no-process-local-store': 12,

@@ -601,9 +601,10 @@ const invalidModulePresence: InvalidCase[] = [
   ], { parsers: ['ts'] }),
   // Method calls found by name, behind the wrappers `unwrapExpression` strips.
   invalid("app.post('/u', (req) => (req.files.avatar?.mv)('/srv/a'));", [['upload', 'UploadedFile.mv()', '(req.files.avatar?.mv)']]),
-  invalid("app.post('/u', (req) => (req.files.avatar.mv as any)('/srv/a'));", [['upload', 'UploadedFile.mv()', '(req.files']], { parsers: ['ts'] }),
+  invalid("app.post('/u', (req) => (req.files.avatar.mv as any)('/srv/a'));", [['upload', 'UploadedFile.mv()', '(req.files']], { parsers: ['ts', 'flow'] }),
   invalid("app.post('/u', (req) => req.files.avatar.mv!('/srv/a'));", [['upload', 'UploadedFile.mv()', 'req.files.avatar.mv!']], { parsers: ['ts'] }),
-  invalid("app.post('/u', (req) => req.files.avatar.mv<string>('/srv/a'));", [['upload', 'UploadedFile.mv()', 'req.files.avatar.mv<']], { parsers: ['ts'] }),
+  invalid("app.post('/u', (req) => req.files.avatar.mv<string>('/srv/a'));", [['upload', 'UploadedFile.mv()', 'req.files.avatar.mv<']], { parsers: ['ts', 'flow'] }),
+  invalid("app.post('/u', (req) => (req.files.avatar.mv: any)('/srv/a'));", [['upload', 'UploadedFile.mv()', '(req.files']], { parsers: ['flow'] }),
   invalid("const log = require('bunyan').createLogger({ name: 'a' }); log.addStream({ path: './app.log' });", [['logFile', 'bunyan addStream({ path })', "path: './app.log'"]]),
 ];
 

@@ -7,6 +7,8 @@
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_JS, fixtureKeys, FLOW_APP_JS } from '../cli/fixture.js';
+import { findingKeys, writeFiles, type JsonResult } from '../cli/helpers.js';
 import {
   createConsumerProject,
   packPlugin,
@@ -182,6 +184,28 @@ describe.each(ESLINT_LINES)('installed with ESLint $major ($range)', ({ label, m
       expect(findings).toEqual(setup().expected);
     },
   );
+
+  it('runs stateless-audit on Flow files (hermes-eslint from its own dependencies) and fails no file on an inline configuration comment', async () => {
+    const { project, facts } = setup();
+    const target = path.join(project.dir, 'audit-target');
+    const inlineConfigs = ['/* eslint-env browser */', '/* global socket: bogus */', '/* eslint no-console: [2, */', '/* eslint some-plugin/rule: 2 */'];
+    await writeFiles(target, {
+      ...Object.fromEntries(inlineConfigs.map((comment, index) => [`src/inline${index}.js`, `${comment}\n${APP_JS}`])),
+      'src/flow.js': FLOW_APP_JS,
+      'src/broken.js': '// @flow\nconst x: = 1;\n',
+    });
+    const cli = path.join(project.dir, 'node_modules/eslint-plugin-stateless/dist/cli/stateless-audit.js');
+    const result = await run(process.execPath, [cli, target, '--format', 'json'], { cwd: project.dir });
+    console.log(`[smoke ${label}] stateless-audit: ${result.ms} ms`);
+    const rules = facts.recommendedRuleIds.map((id) => id.slice('stateless/'.length));
+    expect(findingKeys(target, JSON.parse(result.stdout) as JsonResult[])).toEqual(
+      [
+        ...inlineConfigs.flatMap((_, index) => fixtureKeys(`src/inline${index}.js`, rules, 1)),
+        ...fixtureKeys('src/flow.js', rules),
+        'src/broken.js:2 parse-error',
+      ].sort(),
+    );
+  });
 
   it('type-checks a consumer eslint.config.ts using defineConfig, the plugin and its configs', async () => {
     const { project } = setup();
