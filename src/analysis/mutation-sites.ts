@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { BindingIndex } from './binding-index.js';
 import { staticMemberKey, staticPropertyKey } from './provenance.js';
 import { skipWrapperParents } from './unwrap.js';
@@ -141,6 +141,8 @@ export function mayLeadToMutation(node: TSESTree.Node): boolean {
       return parent.callee !== outer;
     case AST_NODE_TYPES.VariableDeclarator:
       return parent.init === outer;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === outer && parent.operator === '=';
     case AST_NODE_TYPES.ForOfStatement:
       return parent.right === outer;
     default:
@@ -165,8 +167,8 @@ const MAX_HELPER_NESTING = 2;
  * Every place where the value that `start` evaluates to (a reference to a binding, or `this`)
  * is changed: through member chains (`state.users[id] = u`), element accessors
  * (`sessions.get(id).seen = now`), mutating functions (`Object.assign(state, patch)`),
- * `const` aliases and destructuring (`const { list } = state; list.push(x)`) that the caller
- * lets it follow, and parameters of helper functions of the file it is passed to. Reads, and
+ * `const` aliases and destructuring (`const { list } = state; list.push(x)`) and a `let` assigned
+ * the value (`s = sessions.get(id); s.active = true`) that the caller lets it follow, and parameters of helper functions of the file it is passed to. Reads, and
  * values derived from the original (`state.list.slice()`, `[...list]`), end the walk.
  */
 export function mutationSitesOf(
@@ -242,6 +244,15 @@ function walkFrom(
       aliasSites(sourceCode, parent, parent.id, options, path ?? prefix, walk, false, visit);
       return;
     }
+    if (
+      parent.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.operator === '=' &&
+      parent.right === outer &&
+      parent.left.type === AST_NODE_TYPES.Identifier
+    ) {
+      assignedAliasSites(sourceCode, parent.left, options, path ?? prefix, walk, visit);
+      return;
+    }
     if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === outer && parent.left.type === AST_NODE_TYPES.VariableDeclaration) {
       const declarator = parent.left.declarations[0];
       if (declarator) aliasSites(sourceCode, declarator, declarator.id, options, [...(path ?? prefix), { key: undefined, element: true }], walk, false, visit);
@@ -281,6 +292,37 @@ function aliasSites(
     for (const reference of variable.references) {
       if (reference.init || !reference.isRead()) continue;
       walkFrom(sourceCode, reference.identifier, options, [...path, ...subPath], deeper, visit);
+    }
+  }
+}
+
+/**
+ * Sites reached through a `let` that is assigned the value (`s = sessions.get(id); s.active = true;`):
+ * the reads that follow the assignment in the same function, up to the variable's next write.
+ */
+function assignedAliasSites(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  target: TSESTree.Identifier,
+  options: MutationSiteOptions,
+  path: readonly PathSegment[],
+  walk: Walk,
+  visit: Visit,
+): void {
+  if (walk.depth >= MAX_ALIAS_DEPTH) return;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+  if (!variable || !options.followAlias(variable)) return;
+  const scope = sourceCode.getScope(target).variableScope;
+  const deeper: Walk = { ...walk, depth: walk.depth + 1 };
+  let following = false;
+  for (const reference of variable.references) {
+    if (reference.identifier === target) {
+      following = true;
+      continue;
+    }
+    if (!following) continue;
+    if (reference.isWrite()) return;
+    if (reference.from.variableScope === scope && reference.identifier.range[0] > target.range[1]) {
+      walkFrom(sourceCode, reference.identifier, options, path, deeper, visit);
     }
   }
 }

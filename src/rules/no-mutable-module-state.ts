@@ -15,11 +15,14 @@ import {
 import { createRunTimeCode, type FunctionNode } from '../analysis/runtime-code.js';
 import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
+import { reassignmentChange, siteChange, type Change } from './no-mutable-module-state/change-kind.js';
+import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, type Candidate } from './no-mutable-module-state/per-process.js';
+import { createWriteContexts } from './no-mutable-module-state/write-context.js';
 
 type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'moveIntoFunction';
-export type Options = [{ allow?: string[]; allowLazyInit?: boolean; checkGlobalThis?: boolean }];
+export type Options = [{ allow?: string[]; allowLazyInit?: boolean; allowPerProcess?: boolean; checkGlobalThis?: boolean }];
 
-/** Sources: /work/shared/reference/module-state-prior-art.md section 2 (the recommended union). */
+/** Sources: module-state-prior-art.md (shared reference), section 2: the recommended union. */
 const ARRAY_MUTATORS: ReadonlySet<string> = new Set(['copyWithin', 'fill', 'pop', 'push', 'reverse', 'shift', 'sort', 'splice', 'unshift']);
 const MUTATORS: Readonly<Record<ContainerKind, ReadonlySet<string>>> = {
   object: new Set(),
@@ -53,6 +56,9 @@ interface Root {
 const TRACKED_DEFINITIONS: ReadonlySet<string> = new Set(['Variable', 'FunctionName', 'ClassName', 'ImportBinding']);
 
 const CONSTRUCTED_CONTAINER_NAMES: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
+/** A method or function-valued property of an object literal that initialises a binding. */
+const OBJECT_METHOD = 'VariableDeclarator > ObjectExpression.init > Property > FunctionExpression.value';
+
 /** Characters that continue the previous line when it has no semicolon. */
 const ASI_HAZARDS = /^[([`+\-/]/u;
 
@@ -185,6 +191,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow changing module-level, global and class-static state at run time',
       recommended: 'recommended',
+      strictOptions: [{ allowPerProcess: false }],
     },
     hasSuggestions: true,
     messages: {
@@ -211,6 +218,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Allow one-time lazy initialisation of a singleton (`x ??= create()`, `if (!x) x = create()`, `if (x) return x; x = create();`, `return x || (x = create())`), also on a member path with static keys (`globalThis.prisma ??= new PrismaClient()`).',
           },
+          allowPerProcess: {
+            type: 'boolean',
+            description:
+              'Allow writes that are per-process by nature: start-up configuration and injected settings, life-cycle flags, timer, server and client handles, in-process locks, live sockets and scratch variables. `false` reports every run-time write (the `strict` config).',
+          },
           checkGlobalThis: {
             type: 'boolean',
             description: 'Report run-time writes to properties of `globalThis`, `global`, `window` and `self`.',
@@ -219,7 +231,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [], allowLazyInit: true, checkGlobalThis: true }],
+    defaultOptions: [{ allow: [], allowLazyInit: true, allowPerProcess: true, checkGlobalThis: true }],
   },
   create(context, [options]) {
     const { sourceCode } = context;
@@ -229,9 +241,13 @@ export default createRule<Options, MessageIds>({
     const allowed = (options.allow ?? []).map(toMatcher);
     const allowLazyInit = options.allowLazyInit ?? true;
     const checkGlobalThis = options.checkGlobalThis ?? true;
+    const allowPerProcess = options.allowPerProcess ?? true;
+    const writeContexts = createWriteContexts(sourceCode, runTime);
     const classes: ClassNode[] = [];
     const thisExpressions: TSESTree.ThisExpression[] = [];
     let staticDepth = 0;
+    const objectMethodThis: TSESTree.ThisExpression[] = [];
+    let objectMethodDepth = 0;
     const reported = new Set<TSESTree.Node>();
     const suggestions = new Map<TSESLint.Scope.Variable, TSESLint.ReportSuggestionArray<MessageIds> | undefined>();
 
@@ -450,6 +466,54 @@ export default createRule<Options, MessageIds>({
       context.report({ node, messageId, data: { name, line: root.line }, ...(suggest ? { suggest } : {}) });
     }
 
+    interface Proposal extends Candidate {
+      readonly root: Root;
+      readonly messageId: MessageIds;
+      readonly name: string;
+    }
+
+    /** The run-time changes found, per piece of state: whether they are reported is decided once all of them are known. */
+    const proposals = new Map<unknown, { variable?: TSESLint.Scope.Variable; items: Proposal[] }>();
+
+    /** `forced`: a write the options ask to see whatever it is (lazy initialisation under `allowLazyInit: false`). */
+    function propose(
+      root: Root,
+      node: TSESTree.Node,
+      messageId: MessageIds,
+      name: string,
+      target: string | undefined,
+      change: () => Change,
+      forced = false,
+    ): void {
+      if (!allowPerProcess || forced) {
+        report(root, node, messageId, name);
+        return;
+      }
+      const key = root.variable ?? (root.provenance.kind === 'class' ? root.provenance.node : `${root.kind}:${root.name}`);
+      let group = proposals.get(key);
+      if (!group) {
+        group = root.variable ? { variable: root.variable, items: [] } : { items: [] };
+        proposals.set(key, group);
+      }
+      group.items.push({ root, node, messageId, name, target, change: change(), context: writeContexts.contextOf(node) });
+    }
+
+    /** State that is per-process by nature as a whole: handles, locks and scratch variables. */
+    function isPerProcessState(group: { variable?: TSESLint.Scope.Variable; items: readonly Proposal[] }): boolean {
+      return (
+        holdsOnlyHandles(sourceCode, group.items) ||
+        isInProcessLock(group.items, runTime) ||
+        (group.variable !== undefined && isScratchVariable(sourceCode, group.variable, runTime))
+      );
+    }
+
+    function reportProposals(): void {
+      for (const group of proposals.values()) {
+        if (isPerProcessState(group)) continue;
+        for (const item of group.items) if (carriesRequestData(item)) report(item.root, item.node, item.messageId, item.name);
+      }
+    }
+
     function displayName(root: Root, path: readonly PathSegment[]): string {
       const [first] = path;
       if ((root.kind === 'class' || root.kind === 'global') && first && !first.element && first.key !== undefined) return `${root.name}.${first.key}`;
@@ -484,6 +548,10 @@ export default createRule<Options, MessageIds>({
       return isWeak && key !== undefined && unwrapExpression(key).type === AST_NODE_TYPES.ThisExpression;
     }
 
+    function isLazyMemberInitialisation(site: MutationSite & { kind: 'write' }): boolean {
+      return site.path.every((segment) => !segment.element) && isLazyInitialisation(site.target);
+    }
+
     function changesState(root: Root, site: MutationSite): boolean {
       switch (site.kind) {
         case 'write': {
@@ -491,7 +559,7 @@ export default createRule<Options, MessageIds>({
           if (!owner || owner.kind === 'frozen') return false;
           // Resetting a shared regular expression before use (`RE.lastIndex = 0`) keeps no state between calls.
           if (owner.kind === 'regexp' && site.path[site.path.length - 1]?.key === 'lastIndex') return false;
-          return !(allowLazyInit && site.path.every((segment) => !segment.element) && isLazyInitialisation(site.target));
+          return !(allowLazyInit && isLazyMemberInitialisation(site));
         }
         case 'method': {
           if (root.kind === 'import') return false;
@@ -513,7 +581,6 @@ export default createRule<Options, MessageIds>({
     };
 
     /** Reports the run-time changes reached from `identifier`; `rootOf` is only asked once one is found (`null`: not state to check). */
-    /** Reports the run-time changes reached from `identifier`; `rootOf` is only asked once one is found (`null`: not state to check). */
     function checkReadReference(rootOf: () => Root | null, identifier: TSESTree.Node, options = siteOptions): void {
       forEachMutationSite(sourceCode, identifier, options, (site) => {
         if (site.kind === 'method' && !MUTATOR_NAMES.has(site.method)) return;
@@ -524,14 +591,16 @@ export default createRule<Options, MessageIds>({
         const name = displayName(root, site.path);
         const property = root.kind === 'global' ? site.path[0]?.key : undefined;
         if (isAllowed(root.name, name, property ?? name)) return;
-        report({ ...root, line: lineOf(root, site.path) }, node, MESSAGE_OF[root.kind], name);
+        const forced = !allowLazyInit && site.kind === 'write' && isLazyMemberInitialisation(site);
+        propose({ ...root, line: lineOf(root, site.path) }, node, MESSAGE_OF[root.kind], name, site.path.at(-1)?.key ?? root.name, () => siteChange(sourceCode, site), forced);
       });
     }
 
-    function checkReassignment(root: Root, identifier: TSESTree.Identifier, lazySingleton: boolean): void {
-      if (allowLazyInit && (isLazyInitialisation(identifier) || (lazySingleton && isReset(identifier)))) return;
+    function checkReassignment(root: Root, identifier: TSESTree.Identifier, lazySingleton: boolean, selfReplacement: boolean): void {
+      const isLazy = selfReplacement || isLazyInitialisation(identifier) || (lazySingleton && isReset(identifier));
+      if (allowLazyInit && isLazy) return;
       if (isAllowed(root.name)) return;
-      report(root, reassignmentNode(identifier), 'reassigned', root.name);
+      propose(root, reassignmentNode(identifier), 'reassigned', root.name, root.name, () => reassignmentChange(sourceCode, identifier), isLazy);
     }
 
     // ---- the kinds of state -----------------------------------------------------------------
@@ -568,10 +637,7 @@ export default createRule<Options, MessageIds>({
       if (runTimeWrites.length === 0) return;
       const lazySingleton = writes.some((identifier) => isLazyInitialisation(identifier));
       const root: Root = { kind: 'variable', name: variable.name, line: definition.name.loc.start.line, provenance: { kind: 'unknown' }, variable };
-      for (const identifier of runTimeWrites) {
-        if (allowLazyInit && isSelfReplacement(definition, identifier)) continue;
-        checkReassignment(root, identifier, lazySingleton);
-      }
+      for (const identifier of runTimeWrites) checkReassignment(root, identifier, lazySingleton, isSelfReplacement(definition, identifier));
     }
 
     /** The state a module binding holds, or `null` when its reads are checked elsewhere (classes) or not at all. */
@@ -654,6 +720,27 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** The module binding whose object literal holds the method that `node` is directly in (arrows seen through), if any. */
+    function objectOfMethod(node: TSESTree.ThisExpression): TSESLint.Scope.Variable | undefined {
+      let current: TSESTree.Node | undefined = node.parent;
+      while (current && current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration) current = current.parent;
+      const property = current?.parent;
+      const object = property?.type === AST_NODE_TYPES.Property && property.value === current ? property.parent : undefined;
+      const declarator = object?.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const [variable] = sourceCode.getDeclaredVariables(declarator);
+      return variable && isStateScope(variable.scope) ? variable : undefined;
+    }
+
+    function checkObjectMethods(): void {
+      for (const node of objectMethodThis) {
+        const variable = objectOfMethod(node);
+        const definition = variable?.defs[0];
+        if (!variable || !definition || !mayLeadToMutation(node)) continue;
+        checkReadReference(() => rootOfVariable(variable, definition), node);
+      }
+    }
+
     return {
       'ClassDeclaration, ClassExpression'(node: ClassNode) {
         classes.push(node);
@@ -665,8 +752,16 @@ export default createRule<Options, MessageIds>({
       'MethodDefinition[static=true], PropertyDefinition[static=true], AccessorProperty[static=true], StaticBlock:exit'() {
         staticDepth--;
       },
+      // `this` in a method of a module object literal (`const pads = { set(k, v) { this[k] = v; } }`) names that object.
+      [OBJECT_METHOD]() {
+        objectMethodDepth++;
+      },
+      [`${OBJECT_METHOD}:exit`]() {
+        objectMethodDepth--;
+      },
       ThisExpression(node) {
         if (staticDepth > 0) thisExpressions.push(node);
+        else if (objectMethodDepth > 0) objectMethodThis.push(node);
       },
       'Program:exit'(program) {
         let globalScope = sourceCode.getScope(program);
@@ -681,6 +776,8 @@ export default createRule<Options, MessageIds>({
         }
         checkGlobalObjects(globalScope);
         checkClasses();
+        checkObjectMethods();
+        reportProposals();
       },
     };
   },

@@ -459,6 +459,117 @@ export function f() { config.debug = true; }`, options: [{ allow: ['config'] }] 
   static items = new Map();
   static get(k) { return this.items.get(k) ?? Registry.items.has(k); }
 }` },
+
+  // ---- per-process by nature (allowPerProcess, default true) ----
+  // start-up configuration: an injector, init(), configure(), createServer()
+  { code: `let settings;
+let io;
+exports.init = (s) => { settings = s; };
+exports.setSocketIO = (server) => { io = server; };
+exports.port = () => settings.port;` },
+  { code: `const plugins = [];
+const defaults = {};
+export function configure(options) {
+  plugins.push(...options.plugins);
+  defaults[options.name] = options.value;
+}` },
+  { code: `let app;
+export function createServer(handler) { app = handler; return app; }` },
+  // a constructor of a load-time singleton fills a registry
+  { code: `const registry = new Map();
+class Registry {
+  constructor() { registry.set('json', JSON); }
+}
+module.exports = new Registry();` },
+  { code: `const defaults = {};
+export default new (class {
+  constructor() { defaults.level = 'info'; defaults.retries = 3; }
+})();` },
+  // life cycle: a SIGTERM flag, a close() reset, a listen callback, fastify and Nest hooks
+  { code: `let state = 'starting';
+export async function stop() { state = 'stopping'; }
+process.on('SIGTERM', () => { state = 'draining'; });
+server.on('close', () => { state = 'closed'; });
+server.listen(3000, () => { state = 'running'; });` },
+  { code: `let closing = false;
+fastify.addHook('onClose', async () => { closing = true; });
+fastify.addHook('onReady', async () => { closing = false; });` },
+  { code: `let booted = 0;
+export class AppService {
+  onModuleInit() { booted++; }
+}`, parsers: ['ts'] },
+  // timer and server handles
+  { code: `let sweeper;
+function sweep() { sweeper = setTimeout(sweep, 60000); }
+export function start() { sweep(); }
+export function cancel() { clearTimeout(sweeper); sweeper = undefined; }` },
+  { code: `let server;
+export function run(app) { server = app.listen(0); }
+app.get('/', (req, res) => res.send(String(server)));` },
+  // in-process locks: a promise chain, a flag raised and lowered in one function
+  { code: `let chain = Promise.resolve();
+export function save(x) { chain = chain.then(() => write(x)); return chain; }
+app.post('/save', (req, res) => { chain = chain.then(() => write(req.body)); res.end(); });` },
+  { code: `let busy = false;
+app.post('/sync', async (req, res) => {
+  if (busy) return res.sendStatus(409);
+  busy = true;
+  try { await sync(); } finally { busy = false; }
+  res.end();
+});` },
+  // connection bookkeeping: one client per key, the live sockets of this process, listeners
+  { code: `const clients = {};
+function client(type) { return clients[type] || (clients[type] = redis.createClient()); }
+app.get('/', async (req, res) => res.send(await client('cache').get('k')));` },
+  { code: `const pools = new Map();
+app.get('/:tenant', (req, res) => {
+  if (!pools.has(req.params.tenant)) pools.set(req.params.tenant, new Pool({ database: req.params.tenant }));
+  res.end();
+});` },
+  { code: `const sockets = new Set();
+wss.on('connection', (ws) => {
+  sockets.add(ws);
+  ws.on('close', () => sockets.delete(ws));
+});` },
+  { code: `const subscriptions = new Map();
+export function subscribe(channel, handler) { subscriptions.set(channel, handler); }
+export function unsubscribe(channel) { subscriptions.delete(channel); }` },
+  // once-flags and a lazy load guarded by another variable
+  { code: `let ready = false;
+let index;
+function prepare() { index = buildIndex(); ready = true; }
+app.get('/search', (req, res) => {
+  if (!ready) prepare();
+  res.json(index.find(req.query.q));
+});` },
+  { code: `let collectionReady = false;
+async function setUp(db) { await db.createCollection('c'); collectionReady = true; return db.collection('c'); }
+app.get('/c', async (req, res) => {
+  const collection = collectionReady ? req.db.collection('c') : await setUp(req.db);
+  res.json(await collection.find());
+});` },
+  // scratch variables, set first in every call that uses them
+  { code: `var i;
+function decode(b) { i = 0; while (i < b.length) i++; return i; }
+module.exports = decode;` },
+  { code: `var bytes, index;
+function next() { return bytes[index++]; }
+function decode(input) {
+  bytes = toBytes(input);
+  index = 0;
+  let out = '';
+  while (index < bytes.length) out += next();
+  return out;
+}
+export { decode };` },
+  // replacing configuration from an exported or unknown function
+  { code: `import axios from 'axios';
+export function useServiceToken(token) { axios.defaults.headers.common.Authorization = token; }` },
+  { code: `const config = {};
+export function setLevel(level) { config.level = level; }` },
+  // a method of a module object literal writing a static key
+  { code: `const options = { set(value) { this.value = value; } };
+export { options };` },
 ];
 
 const invalid: Invalid<MessageIds, Options>[] = [
@@ -484,6 +595,7 @@ module.exports.read = () => requests;`,
   {
     code: `export let current;
 export function setCurrent(value) { current = value; }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 2, 37, 'current', 1),
     ],
@@ -493,6 +605,7 @@ export function setCurrent(value) { current = value; }`,
     code: `let token = "a";
 function narrow(next) { token &&= next; }
 module.exports = { narrow, get: () => token };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 2, 25, 'token', 1),
     ],
@@ -503,6 +616,7 @@ module.exports = { narrow, get: () => token };`,
 function swap() { [a, b] = [b, a]; }
 swap.later = true;
 setTimeout(swap, 10);`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 2, 20, 'a', 1),
       error('reassigned', 2, 23, 'b', 1),
@@ -514,6 +628,7 @@ setTimeout(swap, 10);`,
 function apply(result) { ({ total } = result); }
 function read() { return total; }
 module.exports = { apply, read };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 2, 29, 'total', 1),
     ],
@@ -524,6 +639,7 @@ module.exports = { apply, read };`,
 function consume(items) { for (last of items) {} }
 function peek() { return last; }
 module.exports = { consume, peek };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 2, 32, 'last', 1),
     ],
@@ -534,6 +650,7 @@ module.exports = { consume, peek };`,
 function scan(object) { for (lastKey in object) {} }
 function peek() { return lastKey; }
 module.exports = { scan, peek };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 2, 30, 'lastKey', 1),
     ],
@@ -558,6 +675,7 @@ async function getToken() {
   return token;
 }
 module.exports = { getToken, peek: () => token };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 3, 33, 'token', 1),
     ],
@@ -573,6 +691,7 @@ async function load() {
   return cached;
 }
 module.exports = { load, ttl: () => expiresAt - Date.now(), peek: () => cached };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 5, 3, 'cached', 1),
       error('reassigned', 6, 3, 'expiresAt', 2),
@@ -642,6 +761,7 @@ module.exports = { sum, total: () => total };`,
     code: `let latest;
 function refresh() { return load().then((value) => { latest = value; }); }
 module.exports = { refresh, latest: () => latest };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 2, 54, 'latest', 1),
     ],
@@ -652,9 +772,9 @@ module.exports = { refresh, latest: () => latest };`,
 function login(user) { currentUser = user; }
 function logout() { currentUser = null; }
 module.exports = { login, logout };`,
+    // Named for one user's data, so replacing it is reported from any function; emptying it is not.
     errors: [
       error('reassigned', 2, 24, 'currentUser', 1),
-      error('reassigned', 3, 21, 'currentUser', 1),
     ],
   },
   // function declared in module scope reassigned
@@ -662,6 +782,7 @@ module.exports = { login, logout };`,
     code: `function handler() {}
 function swap(next) { handler = next; }
 module.exports = { swap, run: () => handler() };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 2, 23, 'handler', 1),
     ],
@@ -673,6 +794,7 @@ export default {
   open() { connections++; },
   close() { connections--; },
 };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 3, 12, 'connections', 1),
       error('reassigned', 4, 13, 'connections', 1),
@@ -780,6 +902,7 @@ app.get('/users/:id', (req, res) => res.json(users.get(req.params.id)));`,
     code: `const sessions = new Map();
 export function drop(id) { sessions.delete(id); }
 export function reset() { sessions.clear(); }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('mutated', 2, 28, 'sessions', 1),
       error('mutated', 3, 27, 'sessions', 1),
@@ -793,6 +916,7 @@ io.on("connection", (socket) => {
   socket.on("disconnect", () => online.delete(socket.id));
 });
 process.on("SIGHUP", () => online.clear());`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('mutated', 3, 3, 'online', 1),
       error('mutated', 4, 33, 'online', 1),
@@ -912,6 +1036,7 @@ export function move(next, pages) {
   for (cursor.page of pages) {}
 }
 export const where = () => cursor.page;`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('mutated', 3, 4, 'cursor', 1),
       error('mutated', 3, 17, 'cursor', 1),
@@ -923,6 +1048,7 @@ export const where = () => cursor.page;`,
     code: `const buffer = [];
 export function flush() { const out = buffer.slice(); buffer.length = 0; return out; }
 export const add = (x) => buffer.concat(x);`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('mutated', 2, 55, 'buffer', 1),
     ],
@@ -938,6 +1064,7 @@ export function configure(patch, key) {
   Object.setPrototypeOf(settings, null);
 }
 export { settings };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('mutated', 3, 3, 'settings', 1),
       error('mutated', 4, 3, 'settings', 1),
@@ -986,6 +1113,7 @@ const c = structuredClone(defaults);
 const d = new Array(10);
 export function f(k) { a.push(k); b[k] = 1; c.x = k; d.fill(k); }
 export { a, b, c, d };`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('mutated', 5, 24, 'a', 1),
       error('mutated', 5, 35, 'b', 2),
@@ -1003,6 +1131,7 @@ export function touch(id: string) {
   (sessions satisfies Map<string, Session>).set(id, {} as Session);
 }
 export { sessions };`,
+    options: [{ allowPerProcess: false }],
     parsers: ['ts'],
     errors: [
       error('mutated', 3, 3, 'sessions', 1),
@@ -1064,6 +1193,7 @@ export function addHost(host) { CONFIG.hosts.push(host); }`,
     code: `let queue = [];
 export function add(job) { queue.push(job); }
 export function drain() { const out = queue; queue = []; return out; }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('mutated', 2, 28, 'queue', 1),
       error('reassigned', 3, 46, 'queue', 1),
@@ -1193,6 +1323,7 @@ main().catch(console.error);`,
   }
 }
 module.exports = Pool;`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('mutated', 4, 32, 'idle', 3),
     ],
@@ -1215,6 +1346,7 @@ module.exports = Pool;`,
   {
     code: `function f(v) { window.cache = v; self.count++; }
 module.exports = f;`,
+    options: [{ allowPerProcess: false }],
     settings: { stateless: { checkRoles: ['browser'] } },
     errors: [
       error('globalWritten', 1, 17, 'window.cache'),
@@ -1240,6 +1372,7 @@ module.exports = f;`,
   Object.assign(globalThis, { value });
   Reflect.set(globalThis, "value", value);
 }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('globalWritten', 2, 3, 'globalThis'),
       error('globalWritten', 3, 3, 'globalThis'),
@@ -1252,6 +1385,7 @@ module.exports = f;`,
   (global as unknown as { db: Db }).db = db;
   globalThis!.db = db;
 }`,
+    options: [{ allowPerProcess: false }],
     parsers: ['ts'],
     errors: [
       error('globalWritten', 2, 3, 'globalThis.db'),
@@ -1263,6 +1397,7 @@ module.exports = f;`,
   {
     code: `const root = globalThis;
 export function f(v) { root.value = v; }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('globalWritten', 2, 24, 'root.value'),
     ],
@@ -1288,6 +1423,7 @@ export function f(v) { root.value = v; }`,
   if (!global.__db) { global.__db = connect(); } else { global.__db = reconnect(); }
   return global.__db;
 }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('globalWritten', 2, 57, 'global.__db'),
     ],
@@ -1407,6 +1543,7 @@ export { Flags };`,
   static instance;
   static reconnect() { Db.instance = new Db(); }
 }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('staticMutated', 3, 24, 'Db.instance', 2),
     ],
@@ -1415,6 +1552,7 @@ export { Flags };`,
   {
     code: `import config from './config.js';
 export function enableDebug() { config.debug = true; }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('importMutated', 2, 33, 'config', 1),
     ],
@@ -1439,15 +1577,17 @@ export function logout(id) { delete sessions[id]; }`,
   {
     code: `import settings from './settings.js';
 export function patch(p) { Object.assign(settings, p); }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('importMutated', 2, 28, 'settings', 1),
     ],
   },
   // axios defaults changed per request
   {
-    code: "import axios from 'axios';\nexport function useToken(token) { axios.defaults.headers.common.Authorization = `Bearer ${token}`; }",
+    code: `import axios from 'axios';
+app.use((req, res, next) => { axios.defaults.headers.common.Authorization = req.get('authorization'); next(); });`,
     errors: [
-      error('importMutated', 2, 35, 'axios', 1),
+      error('importMutated', 2, 31, 'axios', 1),
     ],
   },
   // require binding in CommonJS
@@ -1470,6 +1610,7 @@ module.exports = function hit() { counters.hits += 1; };`,
   {
     code: `import settings = require('./settings');
 export function patch(): void { settings.debug = true; }`,
+    options: [{ allowPerProcess: false }],
     parsers: ['ts'],
     errors: [
       error('importMutated', 2, 33, 'settings', 1),
@@ -1479,6 +1620,7 @@ export function patch(): void { settings.debug = true; }`,
   {
     code: `import config from './config.js';
 export function f(v) { const c = config; c.value = v; }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('importMutated', 2, 42, 'config', 1),
     ],
@@ -1500,6 +1642,7 @@ module.exports = (x) => pick(x);`,
     code: `let job = null;
 export function start() { job = schedule(); }
 export function stop() { job = null; }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       error('reassigned', 2, 27, 'job', 1),
       error('reassigned', 3, 26, 'job', 1),
@@ -1565,6 +1708,7 @@ export function init() {
   }
   ready = client !== undefined;
 }`,
+    options: [{ allowPerProcess: false }],
     errors: [
       { ...error('reassigned', 5, 5, 'client', 2), suggestions: [{ messageId: 'moveIntoFunction', output: `let ready = false;
 export function init() {
@@ -1605,6 +1749,127 @@ export const read = () => n;`,
     errors: [
       error('reassigned', 2, 41, 'n', 1),
     ],
+  },
+
+  // ---- request state stays reported whatever the start-up model says ----
+  // a counter in middleware, a map filled by a route, an exported add() store
+  {
+    code: `let hits = 0;
+const users = new Map();
+const store = [];
+app.use((req, res, next) => { hits++; next(); });
+app.post('/users', (req, res) => { users.set(req.body.id, req.body); res.end(); });
+export function addUser(user) { store.push(user); }
+app.get('/stats', (req, res) => res.json({ hits, users: users.size, store }));`,
+    errors: [error('reassigned', 4, 31, 'hits', 1), error('mutated', 5, 36, 'users', 2), error('mutated', 6, 33, 'store', 3)],
+  },
+  // a replace in request code: the last request's data
+  {
+    code: `let lastQuery;
+app.get('/search', (req, res) => { lastQuery = req.query.q; res.end(); });
+app.get('/last', (req, res) => res.send(lastQuery));`,
+    errors: [error('reassigned', 2, 36, 'lastQuery', 1)],
+  },
+  // a function called from a route is request code, whatever its name
+  {
+    code: `let visits = {};
+function start(id) { visits = { ...visits, [id]: Date.now() }; }
+app.get('/:id', (req, res) => { start(req.params.id); res.end(); });
+app.get('/visits', (req, res) => res.json(visits));`,
+    errors: [error('reassigned', 2, 22, 'visits', 1)],
+  },
+  // resolvers, socket events, fastify request hooks, Nest route methods, setInterval
+  {
+    code: `let count = 0;
+let lastMessage;
+const resolvers = { Mutation: { bump: () => { count += 1; return count; } } };
+io.on('connection', (socket) => { socket.on('chat', (message) => { lastMessage = message; }); });
+fastify.addHook('onRequest', async () => { count++; });
+setInterval(() => { count = count * 2; }, 1000);
+app.get('/last', (req, res) => res.send(lastMessage));`,
+    errors: [
+      error('reassigned', 3, 47, 'count', 1),
+      error('reassigned', 4, 68, 'lastMessage', 2),
+      error('reassigned', 5, 44, 'count', 1),
+      error('reassigned', 6, 21, 'count', 1),
+    ],
+  },
+  {
+    code: `let served = 'none';
+@Controller('users')
+export class UsersController {
+  @Get(':id')
+  find(id: string) { served = id; }
+}
+export const last = () => served;`,
+    parsers: ['ts'],
+    errors: [error('reassigned', 5, 22, 'served', 1)],
+  },
+  // a cache of request data with computed keys, from an unknown function
+  {
+    code: `const cache = {};
+export function remember(key, value) { cache[key] = value; }
+export const recall = (key) => cache[key];`,
+    errors: [error('mutated', 2, 40, 'cache', 1)],
+  },
+  // a registry that stores user data, not handles
+  {
+    code: `const sessions = new Map();
+wss.on('connection', (ws, req) => { sessions.set(req.headers.cookie, { user: req.user }); });
+app.get('/who', (req, res) => res.json(sessions.get(req.headers.cookie)));`,
+    errors: [error('mutated', 2, 37, 'sessions', 1)],
+  },
+  // a flag raised only: not a lock
+  {
+    code: `let loggedIn = false;
+app.post('/login', (req, res) => { loggedIn = true; res.end(); });
+app.get('/me', (req, res) => res.json(loggedIn));`,
+    errors: [error('reassigned', 2, 36, 'loggedIn', 1)],
+  },
+  // a scratch candidate that an async function reads after await: values carry across calls
+  {
+    code: `var total;
+async function sum(items) { total = 0; for (const item of items) total += await price(item); return total; }
+export { sum };
+export const lastTotal = () => total;`,
+    errors: [error('reassigned', 2, 66, 'total', 1)],
+  },
+  // a variable another function reads without setting it first is not scratch
+  {
+    code: `var seen;
+function track(id) { seen = id; return seen; }
+export function last() { return seen; }
+export { track };
+app.get('/:id', (req, res) => res.send(track(req.params.id)));`,
+    errors: [error('reassigned', 2, 22, 'seen', 1)],
+  },
+  // the strict reading reports start-up writes too
+  {
+    code: `let settings;
+exports.init = (s) => { settings = s; };
+exports.port = () => settings.port;`,
+    options: [{ allowPerProcess: false }],
+    errors: [error('reassigned', 2, 25, 'settings', 1)],
+  },
+  // an alias held in a reassigned let
+  {
+    code: `const sessions = new Map();
+app.post('/touch', (req, res) => {
+  let session;
+  session = sessions.get(req.body.id);
+  session.active = true;
+  res.end();
+});
+app.get('/sessions', (req, res) => res.json(sessions.size));`,
+    errors: [error('mutated', 5, 3, 'sessions', 1)],
+  },
+  // a method of a module object literal writing this[key], called at run time
+  {
+    code: `const pads = {
+  set(key, value) { this[':' + key] = value; },
+};
+app.post('/pad', (req, res) => { pads.set(req.body.key, req.body.text); res.end(); });`,
+    errors: [error('mutated', 2, 21, 'pads', 1)],
   },
 ];
 

@@ -1,0 +1,174 @@
+/**
+ * What `no-mutable-module-state` knows about when a function runs and what a value is, as data.
+ * Sources: Express 5 `lib/application.js` and router methods (`methods` package), Node.js
+ * `process` signal and `net.Server`/`EventEmitter` events, Fastify `docs/Reference/Hooks.md`
+ * (application vs request hooks), NestJS `@nestjs/common` decorators and life-cycle interfaces
+ * (`OnModuleInit`, `OnApplicationShutdown`, ...), the Socket.IO and `ws` connection events, and
+ * the client constructors of `ioredis`, `redis`, `pg`, `mysql2`, `mongodb`, `amqplib`, `kafkajs`.
+ */
+
+/** Methods that register their function argument as a route or middleware: it runs once per request. */
+export const ROUTE_METHODS: ReadonlySet<string> = new Set([
+  'all',
+  'del',
+  'delete',
+  'get',
+  'head',
+  'options',
+  'patch',
+  'post',
+  'put',
+  'use',
+  'ws',
+]);
+
+/** Methods that register an event listener: `(event, listener)`. */
+export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addEventListener', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/**
+ * Events that belong to the life cycle of the process, a server or a connection to a backing
+ * service rather than to a request: signals, exit, listen and close, connect and reconnect.
+ */
+export const LIFE_CYCLE_EVENTS: ReadonlySet<string> = new Set([
+  'SIGBREAK',
+  'SIGHUP',
+  'SIGINT',
+  'SIGQUIT',
+  'SIGTERM',
+  'SIGUSR1',
+  'SIGUSR2',
+  'beforeExit',
+  'close',
+  'connect',
+  'connected',
+  'disconnect',
+  'disconnected',
+  'end',
+  'error',
+  'exit',
+  'listening',
+  'open',
+  'ready',
+  'reconnect',
+  'reconnected',
+  'reconnecting',
+  'shutdown',
+  'uncaughtException',
+  'unhandledRejection',
+  'warning',
+]);
+
+/** Events that hand a new connection to the listener: the connection is request data, its bookkeeping is not. */
+export const CONNECTION_EVENTS: ReadonlySet<string> = new Set(['connection', 'upgrade']);
+
+/** Fastify application hooks (`fastify.addHook(name, fn)`): they run while the server starts or stops. Every other hook runs per request. */
+export const APPLICATION_HOOKS: ReadonlySet<string> = new Set(['onClose', 'onListen', 'onReady', 'onRegister', 'onRoute', 'preClose']);
+
+/** Methods whose function argument runs while a server starts: `server.listen(port, fn)`, Fastify `ready(fn)`, `after(fn)`, `register(plugin)`. */
+export const START_UP_CALLBACK_METHODS: ReadonlySet<string> = new Set(['after', 'listen', 'ready', 'register']);
+
+/** Calls whose function argument runs again and again after start-up: a recurring job is run-time code like a request. */
+export const RECURRING_CALLBACKS: ReadonlySet<string> = new Set(['process', 'schedule', 'scheduleJob', 'setInterval', 'subscribe', 'consume']);
+
+/** Keys of a route or hook object whose function runs per request (`fastify.route({ handler })`, GraphQL `resolve`). */
+export const REQUEST_PROPERTY_KEYS: ReadonlySet<string> = new Set([
+  'handler',
+  'onRequest',
+  'onResponse',
+  'onSend',
+  'preHandler',
+  'preParsing',
+  'preSerialization',
+  'preValidation',
+  'resolve',
+  'subscribe',
+]);
+
+/** GraphQL resolver maps: every function below these keys is a resolver. */
+export const RESOLVER_MAP_KEYS: ReadonlySet<string> = new Set(['Mutation', 'Query', 'Subscription', 'resolvers']);
+
+/** Parameter names that make a function a request handler: Express `(req, res)`, Fastify `(request, reply)`. */
+export const REQUEST_PARAMETERS: ReadonlySet<string> = new Set(['req', 'request', 'res', 'reply']);
+
+/** NestJS method decorators whose method runs per request, message, event or job. */
+export const REQUEST_DECORATORS: ReadonlySet<string> = new Set([
+  'All',
+  'Cron',
+  'Delete',
+  'EventPattern',
+  'Get',
+  'Head',
+  'Interval',
+  'MessagePattern',
+  'Mutation',
+  'OnEvent',
+  'Options',
+  'Patch',
+  'Post',
+  'Process',
+  'Put',
+  'Query',
+  'ResolveField',
+  'SubscribeMessage',
+  'Subscription',
+]);
+
+/**
+ * Names of functions that start or stop something: the words a configure, set-up or shut-down
+ * function is named with, matched as the whole name or as its first word (`initDb`, `setupRoutes`,
+ * `createServer`, `onModuleInit`, `close`). `register` and `add` are left out on purpose: `registerUser`
+ * and `addUser` are the classic in-memory store.
+ */
+export const START_UP_NAME = new RegExp(
+  `^(?:${[
+    'beforeApplicationShutdown',
+    'boot',
+    'bootstrap',
+    'close',
+    'configure',
+    'connect',
+    'create(?:App|Application|Server)',
+    'destroy',
+    'disconnect',
+    'dispose',
+    'init',
+    'initialise',
+    'initialize',
+    'install',
+    'listen',
+    'main',
+    'on(?:Application|Module)[A-Z]\\w*',
+    'setup',
+    'setUp',
+    'shutdown',
+    'start',
+    'startup',
+    'stop',
+    'teardown',
+    'tearDown',
+    'terminate',
+  ].join('|')})(?:$|[A-Z0-9_$])`,
+  'u',
+);
+
+/** Constructors and factories of clients, pools and servers: a value made by one is a handle, not data. */
+export const HANDLE_NAME =
+  /(?:^|[a-z0-9_$])(?:Agent|Channel|Client|Cluster|Connection|Consumer|Knex|Mongo|Pool|Producer|Publisher|Queue|Redis|Sequelize|Server|Socket|Subscriber|Transport|Worker)$|^(?:amqp|connect|createClient|createConnection|createPool|createServer|createTransport|duplicate|getConnection|knex|listen|redis)$/u;
+
+/** Timer functions: what they return is a handle of a job this process runs. */
+export const TIMER_FUNCTIONS: ReadonlySet<string> = new Set(['setImmediate', 'setInterval', 'setTimeout']);
+
+/** Names of values that are live connections: sockets, peers, a server-sent-events response. */
+export const CONNECTION_NAME = /^(?:client|conn|connection|peer|res|response|socket|stream|ws|websocket)$|Socket$|Connection$/iu;
+
+/** Names of values that are functions handed in to be called back: a registry of them is code, not data. */
+export const LISTENER_NAME = /^(?:callback|cb|fn|handler|hook|listener|middleware)$|(?:Callback|Handler|Hook|Listener)$/u;
+
+/** Promise methods whose result, assigned back to the same variable, queues work behind earlier work: an in-process lock. */
+export const CHAIN_METHODS: ReadonlySet<string> = new Set(['catch', 'finally', 'then']);
+
+/**
+ * Names of state that holds one user's or one request's data (`currentUser`, `lastRequest`,
+ * `session`): replacing it is never configuration, whoever calls the function.
+ */
+export const REQUEST_DATA_NAME = /^(?:active|current|last|latest)?(?:Account|Basket|Cart|Customer|Req|Request|Session|User|Visitor)s?$/iu;

@@ -1,0 +1,187 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { localFunctionOfVariable } from '../../analysis/local-function.js';
+import { staticMemberKey } from '../../analysis/provenance.js';
+import type { FunctionNode, RunTimeCode } from '../../analysis/runtime-code.js';
+import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
+import type { Change } from './change-kind.js';
+import { CONNECTION_EVENTS, CONNECTION_NAME, HANDLE_NAME, LISTENER_METHODS, LISTENER_NAME, REQUEST_DATA_NAME, TIMER_FUNCTIONS } from './catalog.js';
+import type { WriteContext } from './write-context.js';
+
+/** One run-time change of a piece of module state, before the rule decides whether to report it. */
+export interface Candidate {
+  readonly node: TSESTree.Node;
+  readonly change: Change;
+  readonly context: WriteContext;
+  /** The variable or the last property written (`lastUser` in `globalThis.lastUser = u`). */
+  readonly target: string | undefined;
+}
+
+/**
+ * Whether a change is state that carries data between requests. Anything in request code is;
+ * outside it, only what accumulates or removes (a counter, an `add()` store): replacing a whole
+ * value from an exported or unknown function is how configuration is injected (`setIo(io)`),
+ * unless the state is named for one user's or request's data (`currentUser = user`), and
+ * start-up and shut-down code changes nothing a request reads back.
+ */
+export function carriesRequestData(candidate: Candidate): boolean {
+  if (candidate.context === 'request') return true;
+  if (candidate.context === 'life-cycle') return false;
+  const { kind } = candidate.change;
+  if (kind === 'replace') return candidate.target !== undefined && REQUEST_DATA_NAME.test(candidate.target);
+  return kind === 'accumulate' || kind === 'remove';
+}
+
+function calleeName(callee: TSESTree.Node): string | undefined {
+  const inner = unwrapExpression(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  return inner.type === AST_NODE_TYPES.MemberExpression ? staticMemberKey(inner) : undefined;
+}
+
+/** A parameter of a `server.on('connection', (socket) => ...)` listener: a live connection. */
+function isConnectionParameter(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs[0];
+  if (definition?.type !== 'Parameter') return false;
+  const listener = skipWrapperParents(definition.node);
+  const call = listener.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !LISTENER_METHODS.has(calleeName(call.callee) ?? '')) return false;
+  const event = call.arguments[0];
+  return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && CONNECTION_EVENTS.has(event.value);
+}
+
+/** A binding of the file that holds a function (`const handler = (m) => ...`, `function onMessage() {}`). */
+function isFunctionBinding(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  return variable !== null && localFunctionOfVariable(variable) !== undefined;
+}
+
+/** A client, pool, server, timer, live connection or function (a listener, a hook): something the process holds, not data it was given. */
+export function isHandleValue(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): boolean {
+  let inner = unwrapExpression(value);
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrapExpression(inner.argument);
+  switch (inner.type) {
+    case AST_NODE_TYPES.NewExpression:
+      return HANDLE_NAME.test(calleeName(inner.callee) ?? '');
+    case AST_NODE_TYPES.CallExpression: {
+      const name = calleeName(inner.callee) ?? '';
+      if (HANDLE_NAME.test(name) || TIMER_FUNCTIONS.has(name)) return true;
+      // `createClient().on('error', log)` returns the client.
+      const callee = unwrapExpression(inner.callee);
+      return name === 'on' && callee.type === AST_NODE_TYPES.MemberExpression && isHandleValue(sourceCode, callee.object);
+    }
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return CONNECTION_NAME.test(inner.name) || LISTENER_NAME.test(inner.name) || isConnectionParameter(sourceCode, inner) || isFunctionBinding(sourceCode, inner);
+    default:
+      return false;
+  }
+}
+
+/**
+ * State that only ever holds handles: a timer or server handle (`sweeper = setTimeout(sweep, 60_000)`),
+ * one client per key to a backing service (`clients[type] = redis.createClient()`), the live
+ * sockets of this process (`sockets.add(ws)`, `delete sockets[id]`), or a registry of listeners and
+ * hooks (`subscriptions.set(channel, handler)`). Every process has its own and needs no other's:
+ * a function or a socket cannot be shared anyway.
+ */
+export function holdsOnlyHandles(sourceCode: Readonly<TSESLint.SourceCode>, candidates: readonly Candidate[]): boolean {
+  const insertions = candidates.filter(({ change }) => change.value !== undefined && !change.fromItself && (change.kind === 'accumulate' || change.kind === 'replace'));
+  return insertions.length > 0 && insertions.every(({ change }) => isHandleValue(sourceCode, change.value!));
+}
+
+function booleanValue(change: Change): boolean | undefined {
+  const value = change.value && unwrapExpression(change.value);
+  return value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'boolean' ? value.value : undefined;
+}
+
+/**
+ * An in-process lock: a promise chain (`chain = chain.then(() => write(x))`), or a flag that one
+ * function raises and lowers again (`busy = true; try { ... } finally { busy = false; }`). It
+ * orders work inside this one process; another process has its own.
+ */
+export function isInProcessLock(candidates: readonly Candidate[], runTime: RunTimeCode): boolean {
+  const isChain = candidates.every(({ change }) => change.chain === true || change.kind === 'reset') && candidates.some(({ change }) => change.chain);
+  if (isChain) return true;
+  const raisedIn = new Set<FunctionNode | undefined>();
+  const loweredIn = new Set<FunctionNode | undefined>();
+  for (const { node, change } of candidates) {
+    const flag = booleanValue(change);
+    if (flag === undefined && change.kind !== 'reset') return false;
+    (flag === true ? raisedIn : loweredIn).add(runTime.enclosingFunction(node));
+  }
+  return [...raisedIn].some((fn) => fn !== undefined && loweredIn.has(fn));
+}
+
+/** `x = ...` as a statement of `fn`'s own body (or the initialiser of a `for` there), reading nothing of `x` itself. */
+function isUnconditionalFirstWrite(reference: TSESLint.Scope.Reference, fn: FunctionNode, references: readonly TSESLint.Scope.Reference[]): boolean {
+  const assignment = reference.identifier.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return false;
+  if (references.some((other) => other !== reference && other.identifier.range[0] >= assignment.right.range[0] && other.identifier.range[1] <= assignment.right.range[1])) {
+    return false;
+  }
+  let statement: TSESTree.Node = assignment;
+  while (statement.parent?.type === AST_NODE_TYPES.SequenceExpression) statement = statement.parent;
+  const holder = statement.parent;
+  const isStatement = holder?.type === AST_NODE_TYPES.ExpressionStatement || (holder?.type === AST_NODE_TYPES.ForStatement && holder.init === statement);
+  return isStatement && holder.parent === fn.body;
+}
+
+/**
+ * A scratch variable: in every function that uses it, it is first set by a plain statement of the
+ * function's body (`i = 0;` at the top of `decode`), or the function only runs from such a
+ * function after that statement. Nothing carries from one call to the next. Asynchronous functions
+ * and generators can be interleaved, so they never qualify.
+ */
+export function isScratchVariable(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable, runTime: RunTimeCode): boolean {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  const byFunction = new Map<FunctionNode, TSESLint.Scope.Reference[]>();
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const fn = runTime.enclosingFunction(reference.identifier);
+    if (!fn || fn.async || fn.generator) return false;
+    const list = byFunction.get(fn) ?? [];
+    list.push(reference);
+    byFunction.set(fn, list);
+  }
+  if (byFunction.size === 0) return false;
+  /** Where each writing function sets the variable first: later calls in it see a fresh value. */
+  const firstWrites = new Map<FunctionNode, number>();
+  for (const [fn, references] of byFunction) {
+    const [first] = references;
+    // A function that only writes the variable is not using it as scratch: someone else reads what it left.
+    if (first && references.length > 1 && isUnconditionalFirstWrite(first, fn, references)) firstWrites.set(fn, first.identifier.range[1]);
+  }
+  if (firstWrites.size === 0) return false;
+  const verdicts = new Map<FunctionNode, boolean>();
+  const runsAfterWrite = (fn: FunctionNode): boolean => {
+    if (firstWrites.has(fn)) return true;
+    const known = verdicts.get(fn);
+    if (known !== undefined) return known;
+    verdicts.set(fn, false);
+    const verdict = isCalledOnlyAfterWrite(fn);
+    verdicts.set(fn, verdict);
+    return verdict;
+  };
+  const isCalledOnlyAfterWrite = (fn: FunctionNode): boolean => {
+    const outer = skipWrapperParents(fn);
+    const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : outer.parent;
+    if (holder?.type !== AST_NODE_TYPES.FunctionDeclaration && holder?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+    if (holder.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+    const references = sourceCode.getDeclaredVariables(holder).flatMap((naming) => naming.references.filter((reference) => !reference.init));
+    return (
+      references.length > 0 &&
+      references.every((reference) => {
+        const callee = skipWrapperParents(reference.identifier);
+        if (callee.parent?.type !== AST_NODE_TYPES.CallExpression || callee.parent.callee !== callee) return false;
+        const caller = runTime.enclosingFunction(callee.parent);
+        if (!caller || caller === fn) return false;
+        const writeEnd = firstWrites.get(caller);
+        return writeEnd !== undefined ? callee.range[0] > writeEnd : runsAfterWrite(caller);
+      })
+    );
+  };
+  return [...byFunction.keys()].every(runsAfterWrite);
+}
