@@ -122,7 +122,14 @@ function languageOptionsFor(variant, tsParser) {
   };
 }
 
-/** Every rule of the plugin at error, with the options the strict config gives it (defaults otherwise). */
+/** The namespace the sweep gives the plugin's rules a second time, at their default options. */
+export const DEFAULTS_NAMESPACE = 'stateless-defaults';
+
+/**
+ * Every rule of the plugin at error, with the options the strict config gives it (defaults
+ * otherwise). A rule whose strict options differ from its defaults also runs at its defaults, under
+ * `stateless-defaults/`: the recommended reading can take code paths the strict one skips.
+ */
 export function sweepRules(plugin) {
   const strictRules = {};
   for (const config of plugin.configs?.strict ?? []) Object.assign(strictRules, config.rules);
@@ -131,6 +138,7 @@ export function sweepRules(plugin) {
     const id = `stateless/${name}`;
     const entry = strictRules[id];
     rules[id] = Array.isArray(entry) ? ['error', ...entry.slice(1)] : 'error';
+    if (Array.isArray(entry) && entry.length > 1) rules[`${DEFAULTS_NAMESPACE}/${name}`] = 'error';
   }
   return rules;
 }
@@ -153,7 +161,7 @@ async function createLintSession(pluginPath) {
             languageOptions: languageOptionsFor(variant, tsParser),
             // Inline `eslint-disable` / `/* eslint rule: off */` comments must not hide a crash.
             linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
-            plugins: { stateless: plugin },
+            plugins: { stateless: plugin, [DEFAULTS_NAMESPACE]: { rules: plugin.rules } },
             rules: withRules ? rules : {},
           },
         ],
@@ -333,7 +341,7 @@ async function main() {
   const started = performance.now();
   const { rules } = await createLintSession(options.plugin);
   const ruleIds = Object.keys(rules);
-  console.log(`Plugin: ${relative(PROJECT_ROOT, options.plugin)}, ${ruleIds.length} rules at strict options:`);
+  console.log(`Plugin: ${relative(PROJECT_ROOT, options.plugin)}, ${ruleIds.length} rules at strict options (${DEFAULTS_NAMESPACE}/: at their defaults):`);
   for (const id of ruleIds) console.log(`  ${id}: ${JSON.stringify(rules[id])}`);
   if (ruleIds.length === 0) console.log('  (the plugin has no rules yet: the sweep only checks that the harness runs)');
 
