@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createBindingIndex } from '../analysis/binding-index.js';
 import { globalIdentifierReferences } from '../analysis/module-references.js';
-import { isLazyInitialisation } from '../analysis/lazy-init.js';
+import { isLazyInitialisation, lazyTargetKey } from '../analysis/lazy-init.js';
 import { forEachMutationSite, mayLeadToMutation, type MutationSite, type MutationSiteOptions, type PathSegment } from '../analysis/mutation-sites.js';
 import {
   createProvenance,
@@ -16,7 +16,7 @@ import { createRunTimeCode, type FunctionNode } from '../analysis/runtime-code.j
 import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { reassignmentChange, siteChange, type Change } from './no-mutable-module-state/change-kind.js';
-import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, type Candidate } from './no-mutable-module-state/per-process.js';
+import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, returnsState, type Candidate } from './no-mutable-module-state/per-process.js';
 import { createWriteContexts } from './no-mutable-module-state/write-context.js';
 
 type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'moveIntoFunction';
@@ -495,7 +495,27 @@ export default createRule<Options, MessageIds>({
         group = root.variable ? { variable: root.variable, items: [] } : { items: [] };
         proposals.set(key, group);
       }
-      group.items.push({ root, node, messageId, name, target, change: change(), context: writeContexts.contextOf(node) });
+      const found = change();
+      const writeContext = writeContexts.contextOf(node);
+      const fn = runTime.enclosingFunction(node);
+      const cacheKey = writeContext === 'unknown' && found.kind === 'replace' && isComputedValue(found.value, fn) ? cacheKeyOf(node) : undefined;
+      const refreshesCache = cacheKey !== undefined && returnsState(sourceCode, fn, cacheKey);
+      group.items.push({ root, node, messageId, name, target, change: found, context: writeContext, refreshesCache });
+    }
+
+    /**
+     * A value that was fetched or computed, as a cache keeps it: not a literal (`total = 0` starts a
+     * computation) and not a parameter handed in (`logger = l` injects it, even when returned).
+     */
+    function isComputedValue(value: TSESTree.Node | undefined, fn: FunctionNode | undefined): boolean {
+      const inner = value && unwrapExpression(value);
+      if (!inner || inner.type === AST_NODE_TYPES.Literal) return false;
+      return !(inner.type === AST_NODE_TYPES.Identifier && fn?.params.some((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === inner.name));
+    }
+
+    /** The static key of what an assignment writes (`cached`, `state.token`), if it has one. */
+    function cacheKeyOf(node: TSESTree.Node): string | undefined {
+      return node.type === AST_NODE_TYPES.AssignmentExpression ? lazyTargetKey(node.left) : undefined;
     }
 
     /** State that is per-process by nature as a whole: handles, locks and scratch variables. */

@@ -567,6 +567,10 @@ export { decode };` },
 export function useServiceToken(token) { axios.defaults.headers.common.Authorization = token; }` },
   { code: `const config = {};
 export function setLevel(level) { config.level = level; }` },
+  // an injector that hands back what it was given is still an injector
+  { code: `let logger;
+export function setLogger(next) { logger = next; return logger; }
+export const log = (m) => logger.info(m);` },
   // a method of a module object literal writing a static key
   { code: `const options = { set(value) { this.value = value; } };
 export { options };` },
@@ -1850,6 +1854,19 @@ exports.init = (s) => { settings = s; };
 exports.port = () => settings.port;`,
     options: [{ allowPerProcess: false }],
     errors: [error('reassigned', 2, 25, 'settings', 1)],
+  },
+  // a cache refreshed on read, from an unknown function: database data kept per process
+  {
+    code: `let cached;
+let expiresAt = 0;
+export async function loadPlans() {
+  if (cached && Date.now() < expiresAt) return cached;
+  cached = await db.plans.findMany();
+  expiresAt = Date.now() + 60000;
+  return cached;
+}
+export const cachedPlanCount = () => cached?.length ?? 0;`,
+    errors: [error('reassigned', 5, 3, 'cached', 1)],
   },
   // an alias held in a reassigned let
   {

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { lazyTargetKey } from '../../analysis/lazy-init.js';
 import { localFunctionOfVariable } from '../../analysis/local-function.js';
 import { staticMemberKey } from '../../analysis/provenance.js';
 import type { FunctionNode, RunTimeCode } from '../../analysis/runtime-code.js';
@@ -14,20 +15,23 @@ export interface Candidate {
   readonly context: WriteContext;
   /** The variable or the last property written (`lastUser` in `globalThis.lastUser = u`). */
   readonly target: string | undefined;
+  /** The function around the write also returns what it wrote: a getter that refreshes a cache. */
+  readonly refreshesCache?: boolean;
 }
 
 /**
  * Whether a change is state that carries data between requests. Anything in request code is;
  * outside it, only what accumulates or removes (a counter, an `add()` store): replacing a whole
  * value from an exported or unknown function is how configuration is injected (`setIo(io)`),
- * unless the state is named for one user's or request's data (`currentUser = user`), and
+ * unless the state is named for one user's or request's data (`currentUser = user`) or the function
+ * hands back what it stored (a cache refreshed on read: `cached = await db.all(); return cached;`), and
  * start-up and shut-down code changes nothing a request reads back.
  */
 export function carriesRequestData(candidate: Candidate): boolean {
   if (candidate.context === 'request') return true;
   if (candidate.context === 'life-cycle') return false;
   const { kind } = candidate.change;
-  if (kind === 'replace') return candidate.target !== undefined && REQUEST_DATA_NAME.test(candidate.target);
+  if (kind === 'replace') return candidate.refreshesCache === true || (candidate.target !== undefined && REQUEST_DATA_NAME.test(candidate.target));
   return kind === 'accumulate' || kind === 'remove';
 }
 
@@ -184,4 +188,37 @@ export function isScratchVariable(sourceCode: Readonly<TSESLint.SourceCode>, var
     );
   };
   return [...byFunction.keys()].every(runsAfterWrite);
+}
+
+/**
+ * Whether `fn` returns the value it keeps in the state `key` (`return cached;`,
+ * `return (cached = load())`): a read-through cache of data, not an injected setting. Nested
+ * functions are not searched.
+ */
+export function returnsState(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode | undefined, key: string): boolean {
+  if (!fn) return false;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return lazyTargetKey(assignedOrSelf(fn.body)) === key;
+  const pending: TSESTree.Node[] = [fn.body];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument && lazyTargetKey(assignedOrSelf(node.argument)) === key) return true;
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (node.type === AST_NODE_TYPES.ClassBody) continue;
+    for (const childKey of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[childKey];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && 'type' in item) pending.push(item as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/** `x` for `x`, `(x = load())` and `await x`. */
+function assignedOrSelf(node: TSESTree.Node): TSESTree.Node {
+  let inner = unwrapExpression(node);
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrapExpression(inner.argument);
+  return inner.type === AST_NODE_TYPES.AssignmentExpression ? inner.left : inner;
 }
