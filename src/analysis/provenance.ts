@@ -33,6 +33,8 @@ export type Provenance =
   | { readonly kind: 'global'; readonly name: string }
   | { readonly kind: 'imported' }
   | { readonly kind: 'class'; readonly node: ClassNode }
+  /** `this` of the one instance of a class that lives as long as the process: its fields are state. */
+  | { readonly kind: 'instance'; readonly node: ClassNode }
   | { readonly kind: 'regexp' }
   | { readonly kind: 'element' }
   | { readonly kind: 'unknown' };
@@ -244,6 +246,8 @@ export function createProvenance(
         return IMPORTED;
       case 'class':
         return ofStaticField(base.node, key);
+      case 'instance':
+        return ofInstanceField(base.node, key);
       case 'element':
         return ELEMENT;
       default:
@@ -257,6 +261,27 @@ export function createProvenance(
       if (member.type !== AST_NODE_TYPES.PropertyDefinition || !member.static) continue;
       if (staticPropertyKey(member) !== key) continue;
       return member.value ? ofExpression(member.value) : UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  /**
+   * An instance field's value: its initialiser (`todos = new Map()`), or what the constructor assigns
+   * to it as a statement of its body (`this.todos = new Map();`). A field set nowhere else is unknown.
+   */
+  function ofInstanceField(classNode: ClassNode, key: string | undefined): Provenance {
+    if (key === undefined) return UNKNOWN;
+    for (const member of classNode.body.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticPropertyKey(member) === key) {
+        return member.value ? ofExpression(member.value) : UNKNOWN;
+      }
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
+      for (const statement of member.value.body?.body ?? []) {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+        const { left, right, operator } = statement.expression;
+        if (operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+        if (staticMemberKey(left) === key) return ofExpression(right);
+      }
     }
     return UNKNOWN;
   }

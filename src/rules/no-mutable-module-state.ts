@@ -17,9 +17,10 @@ import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { reassignmentChange, siteChange, type Change } from './no-mutable-module-state/change-kind.js';
 import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, returnsState, type Candidate } from './no-mutable-module-state/per-process.js';
+import { createProcessLifetimeClasses } from './no-mutable-module-state/process-lifetime.js';
 import { createWriteContexts } from './no-mutable-module-state/write-context.js';
 
-type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'moveIntoFunction';
+type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'instanceMutated' | 'moveIntoFunction';
 export type Options = [{ allow?: string[]; allowLazyInit?: boolean; allowPerProcess?: boolean; checkGlobalThis?: boolean }];
 
 /** Sources: module-state-prior-art.md (shared reference), section 2: the recommended union. */
@@ -40,7 +41,7 @@ const MUTATOR_NAMES: ReadonlySet<string> = new Set(Object.values(MUTATORS).flatM
 const WHAT_TO_DO = 'Keep per-request data in the request, shared data in a backing service (Redis, a database), and configuration immutable.';
 
 /** What kind of state a reference reaches: decides the message and which changes count. */
-type RootKind = 'variable' | 'class' | 'global' | 'import';
+type RootKind = 'variable' | 'class' | 'global' | 'import' | 'instance';
 
 interface Root {
   readonly kind: RootKind;
@@ -199,6 +200,7 @@ export default createRule<Options, MessageIds>({
       mutated: `Module-level '{{ name }}' (declared on line {{ line }}) is changed at run time: every process keeps its own copy and a restart loses it. ${WHAT_TO_DO}`,
       globalWritten: `'{{ name }}' is written on the global object at run time: every process has its own global object and a restart empties it. ${WHAT_TO_DO}`,
       staticMutated: `Static state '{{ name }}' (declared on line {{ line }}) is changed at run time: a class is module state, so every process keeps its own copy and a restart loses it. ${WHAT_TO_DO}`,
+      instanceMutated: `Field '{{ name }}' of an object that lives as long as the process (made on line {{ line }}) is changed at run time: every process keeps its own copy and a restart loses it. ${WHAT_TO_DO}`,
       importMutated: `Imported '{{ name }}' (imported on line {{ line }}) is changed at run time: the change is shared by this process's modules only, other processes never see it and a restart loses it. ${WHAT_TO_DO}`,
       moveIntoFunction: "Move the declaration of '{{ name }}' into {{ function }}, so that every call starts with its own state.",
     },
@@ -242,12 +244,15 @@ export default createRule<Options, MessageIds>({
     const allowLazyInit = options.allowLazyInit ?? true;
     const checkGlobalThis = options.checkGlobalThis ?? true;
     const allowPerProcess = options.allowPerProcess ?? true;
-    const writeContexts = createWriteContexts(sourceCode, runTime);
+    const lifetimeClasses = createProcessLifetimeClasses(sourceCode, runTime);
+    const writeContexts = createWriteContexts(sourceCode, runTime, lifetimeClasses);
     const classes: ClassNode[] = [];
     const thisExpressions: TSESTree.ThisExpression[] = [];
     let staticDepth = 0;
     const objectMethodThis: TSESTree.ThisExpression[] = [];
     let objectMethodDepth = 0;
+    const instanceThis: TSESTree.ThisExpression[] = [];
+    let classBodyDepth = 0;
     const reported = new Set<TSESTree.Node>();
     const suggestions = new Map<TSESLint.Scope.Variable, TSESLint.ReportSuggestionArray<MessageIds> | undefined>();
 
@@ -489,7 +494,8 @@ export default createRule<Options, MessageIds>({
         report(root, node, messageId, name);
         return;
       }
-      const key = root.variable ?? (root.provenance.kind === 'class' ? root.provenance.node : `${root.kind}:${root.name}`);
+      const provenanceOfRoot = root.provenance;
+      const key = root.variable ?? (provenanceOfRoot.kind === 'class' || provenanceOfRoot.kind === 'instance' ? provenanceOfRoot : `${root.kind}:${root.name}`);
       let group = proposals.get(key);
       if (!group) {
         group = root.variable ? { variable: root.variable, items: [] } : { items: [] };
@@ -536,7 +542,7 @@ export default createRule<Options, MessageIds>({
 
     function displayName(root: Root, path: readonly PathSegment[]): string {
       const [first] = path;
-      if ((root.kind === 'class' || root.kind === 'global') && first && !first.element && first.key !== undefined) return `${root.name}.${first.key}`;
+      if ((root.kind === 'class' || root.kind === 'global' || root.kind === 'instance') && first && !first.element && first.key !== undefined) return `${root.name}.${first.key}`;
       return root.name;
     }
 
@@ -598,6 +604,7 @@ export default createRule<Options, MessageIds>({
       class: 'staticMutated',
       global: 'globalWritten',
       import: 'importMutated',
+      instance: 'instanceMutated',
     };
 
     /** Reports the run-time changes reached from `identifier`; `rootOf` is only asked once one is found (`null`: not state to check). */
@@ -752,6 +759,54 @@ export default createRule<Options, MessageIds>({
       return variable && isStateScope(variable.scope) ? variable : undefined;
     }
 
+    /**
+     * The class whose instance `this` is in an instance method, accessor or arrow-function field;
+     * `undefined` in the constructor and in field initialisers, which build the object.
+     */
+    function instanceClassOf(node: TSESTree.ThisExpression): ClassNode | undefined {
+      let child: TSESTree.Node = node;
+      let inArrow = false;
+      for (let current = node.parent; current; child = current, current = current.parent) {
+        switch (current.type) {
+          case AST_NODE_TYPES.ArrowFunctionExpression:
+            inArrow = true;
+            continue;
+          case AST_NODE_TYPES.FunctionExpression: {
+            const method = current.parent;
+            const isMethod = method.type === AST_NODE_TYPES.MethodDefinition && method.value === current && !method.static && method.kind !== 'constructor';
+            return isMethod ? (method.parent.parent as ClassNode) : undefined;
+          }
+          case AST_NODE_TYPES.PropertyDefinition:
+          case AST_NODE_TYPES.AccessorProperty:
+            return current.value === child && !current.static && inArrow ? (current.parent.parent as ClassNode) : undefined;
+          case AST_NODE_TYPES.FunctionDeclaration:
+          case AST_NODE_TYPES.ClassBody:
+          case AST_NODE_TYPES.Program:
+            return undefined;
+          default:
+            continue;
+        }
+      }
+      return undefined;
+    }
+
+    /** Instance fields of the one instance of a process-lifetime class, changed in its methods. */
+    function checkProcessLifetimeInstances(): void {
+      const roots = new Map<ClassNode, Root | null>();
+      for (const node of instanceThis) {
+        if (!mayLeadToMutation(node)) continue;
+        const classNode = instanceClassOf(node);
+        if (!classNode) continue;
+        let root = roots.get(classNode);
+        if (root === undefined) {
+          const madeBy = lifetimeClasses.madeBy(classNode);
+          root = madeBy ? { kind: 'instance', name: className(classNode), line: madeBy.loc.start.line, provenance: { kind: 'instance', node: classNode } } : null;
+          roots.set(classNode, root);
+        }
+        if (root) checkReadReference(() => root, node);
+      }
+    }
+
     function checkObjectMethods(): void {
       for (const node of objectMethodThis) {
         const variable = objectOfMethod(node);
@@ -772,6 +827,12 @@ export default createRule<Options, MessageIds>({
       'MethodDefinition[static=true], PropertyDefinition[static=true], AccessorProperty[static=true], StaticBlock:exit'() {
         staticDepth--;
       },
+      ClassBody() {
+        classBodyDepth++;
+      },
+      'ClassBody:exit'() {
+        classBodyDepth--;
+      },
       // `this` in a method of a module object literal (`const pads = { set(k, v) { this[k] = v; } }`) names that object.
       [OBJECT_METHOD]() {
         objectMethodDepth++;
@@ -782,6 +843,7 @@ export default createRule<Options, MessageIds>({
       ThisExpression(node) {
         if (staticDepth > 0) thisExpressions.push(node);
         else if (objectMethodDepth > 0) objectMethodThis.push(node);
+        else if (classBodyDepth > 0) instanceThis.push(node);
       },
       'Program:exit'(program) {
         let globalScope = sourceCode.getScope(program);
@@ -797,6 +859,7 @@ export default createRule<Options, MessageIds>({
         checkGlobalObjects(globalScope);
         checkClasses();
         checkObjectMethods();
+        checkProcessLifetimeInstances();
         reportProposals();
       },
     };

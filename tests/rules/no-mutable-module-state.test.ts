@@ -1,7 +1,7 @@
 import rule, { type Options } from '../../src/rules/no-mutable-module-state.js';
 import { runRuleTests, type Invalid, type Valid } from '../rule-tester.js';
 
-type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'moveIntoFunction';
+type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'instanceMutated' | 'moveIntoFunction';
 type ExpectedError = Invalid<MessageIds, Options>['errors'][number];
 
 /** An expected report: `declared` is the declaration line named in the message (none for the global object). */
@@ -379,12 +379,32 @@ module.exports = (d, b) => extendStatics(d, b);` },
   { code: `const KEY = Symbol.for('app.db');
 export function db() { return globalThis[Symbol.for('app.db')] ??= connect(); }
 export { KEY };` },
-  // decorated service class with instance state
-  { code: `@Injectable()
+  // a decorator of another framework (Angular's @Injectable lives in the browser), or none
+  { code: `import { Injectable } from '@angular/core';
+@Injectable()
 export class UsersService {
   private readonly users: User[] = [];
   create(user: User): User { this.users.push(user); return user; }
 }`, parsers: ['ts'] },
+  // Nest providers with a per-request scope, an injected client, and a registry filled in onModuleInit
+  { code: `import { Inject, Injectable, OnModuleInit, Scope } from '@nestjs/common';
+@Injectable({ scope: Scope.REQUEST })
+export class RequestContext {
+  private readonly items: string[] = [];
+  add(item: string) { this.items.push(item); }
+}
+@Injectable()
+export class Handlers implements OnModuleInit {
+  private readonly registry = new Map<string, () => void>();
+  constructor(@Inject('CACHE') private readonly cache: Map<string, string>) {}
+  onModuleInit() { this.registry.set('ping', () => undefined); }
+  remember(key: string, value: string) { this.cache.set(key, value); }
+}`, parsers: ['ts'] },
+  // an exported class: every caller makes its own instances
+  { code: `export class Basket {
+  items = new Map();
+  add(id) { this.items.set(id, (this.items.get(id) ?? 0) + 1); }
+}` },
   // a function declaration that replaces itself (Babel helper)
   { code: `function _typeof(o) {
   return (_typeof = typeof Symbol === "function" ? (x) => typeof x : (x) => String(x)), _typeof(o);
@@ -1867,6 +1887,52 @@ export async function loadPlans() {
 }
 export const cachedPlanCount = () => cached?.length ?? 0;`,
     errors: [error('reassigned', 5, 3, 'cached', 1)],
+  },
+  // the one instance of a class made at load time, an anonymous singleton, a Nest provider
+  {
+    code: `class InMemoryTodoRepository {
+  todos = new Map();
+  save(todo) { this.todos.set(todo.id, todo); }
+  count() { return this.todos.size; }
+}
+export const todos = new InMemoryTodoRepository();`,
+    errors: [error('instanceMutated', 3, 16, 'InMemoryTodoRepository.todos', 6)],
+  },
+  {
+    code: `export default new (class {
+  names = new Set();
+  add(name) { this.names.add(name); }
+})();`,
+    errors: [error('instanceMutated', 3, 15, 'class.names', 1)],
+  },
+  {
+    code: `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class PresenceService {
+  private online = new Map<string, number>();
+  private seenCount = 0;
+  seen(id: string) { this.online.set(id, Date.now()); this.seenCount++; }
+}`,
+    parsers: ['ts'],
+    errors: [error('instanceMutated', 6, 22, 'PresenceService.online', 2), error('instanceMutated', 6, 55, 'PresenceService.seenCount', 2)],
+  },
+  {
+    code: `class Jobs {
+  constructor() { this.queue = []; this.startedAt = Date.now(); }
+  enqueue = (job) => { this.queue.push(job); };
+}
+module.exports = new Jobs();`,
+    errors: [error('instanceMutated', 3, 24, 'Jobs.queue', 5)],
+  },
+  // a class named for an in-memory store, instantiated in another file
+  {
+    code: `export class InMemoryTodoRepository {
+  private readonly todos = new Map<string, Todo>();
+  save(todo: Todo) { this.todos.set(todo.id, todo); }
+  remove(id: string) { return this.todos.delete(id); }
+}`,
+    parsers: ['ts'],
+    errors: [error('instanceMutated', 3, 22, 'InMemoryTodoRepository.todos', 1), error('instanceMutated', 4, 31, 'InMemoryTodoRepository.todos', 1)],
   },
   // an alias held in a reassigned let
   {

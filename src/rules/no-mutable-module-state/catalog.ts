@@ -172,3 +172,18 @@ export const CHAIN_METHODS: ReadonlySet<string> = new Set(['catch', 'finally', '
  * `session`): replacing it is never configuration, whoever calls the function.
  */
 export const REQUEST_DATA_NAME = /^(?:active|current|last|latest)?(?:Account|Basket|Cart|Customer|Req|Request|Session|User|Visitor)s?$/iu;
+
+/** Where NestJS decorators are imported from (`@nestjs/common`, `@nestjs/graphql`, `@nestjs/websockets`). */
+export const NEST_PACKAGE_PREFIX = '@nestjs/';
+
+/** NestJS class decorators whose class Nest instantiates once per application by default (`Scope.DEFAULT`). */
+export const NEST_PROVIDER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'Injectable', 'Resolver', 'WebSocketGateway']);
+
+/** NestJS scopes that give each request (or each consumer) its own instance. */
+export const NEST_PER_REQUEST_SCOPES: ReadonlySet<string> = new Set(['REQUEST', 'TRANSIENT']);
+
+/**
+ * Class names that say the class keeps its data in the process's memory (`InMemoryTodoRepository`,
+ * `MemoryStore`, `LocalSessionCache`): wherever it is instantiated, its instance is the store.
+ */
+export const IN_MEMORY_STORE_NAME = /^(?:InMemory|Memory|Local)\w*(?:Cache|Database|Db|Repository|Repo|Store)$/u;

@@ -16,6 +16,7 @@ import {
   START_UP_CALLBACK_METHODS,
   START_UP_NAME,
 } from './catalog.js';
+import type { ProcessLifetimeClasses } from './process-lifetime.js';
 
 /**
  * When a run-time write runs, as far as the file tells:
@@ -23,7 +24,7 @@ import {
  *   function taking `(req, res)`, or code those call);
  * - `life-cycle`: while the process, a server or a connection starts or stops (`init()`, a
  *   `SIGTERM` or `close` listener, a `listen` callback, a Nest life-cycle hook, the constructor of a
- *   load-time singleton, a function only called behind a once-flag);
+ *   class whose one instance lives as long as the process, a function only called behind a once-flag);
  * - `unknown`: an exported function or a callback the file says nothing about.
  */
 export type WriteContext = 'request' | 'life-cycle' | 'unknown';
@@ -119,7 +120,11 @@ function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
-export function createWriteContexts(sourceCode: Readonly<TSESLint.SourceCode>, runTime: RunTimeCode): WriteContexts {
+export function createWriteContexts(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  runTime: RunTimeCode,
+  lifetimeClasses: ProcessLifetimeClasses,
+): WriteContexts {
   const evidence = new Map<FunctionNode, Evidence | 'pending'>();
 
   /** The bindings that name `fn`, when it is declared into one (a declaration, `const f = () => {}`). */
@@ -184,27 +189,11 @@ export function createWriteContexts(sourceCode: Readonly<TSESLint.SourceCode>, r
     return undefined;
   }
 
-  /** A class made only at load time (`module.exports = new Registry()`, `new (class {...})()`): its constructor is start-up code. */
-  function isLoadTimeSingleton(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-    const outer = skipWrapperParents(classNode);
-    if (outer.parent?.type === AST_NODE_TYPES.NewExpression && outer.parent.callee === outer) return !runTime.isRunTime(outer.parent);
-    if (outer.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || outer.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return false;
-    const variables = [...sourceCode.getDeclaredVariables(classNode)];
-    if (outer.parent?.type === AST_NODE_TYPES.VariableDeclarator) variables.push(...sourceCode.getDeclaredVariables(outer.parent));
-    const references = variables.flatMap((variable) => variable.references.filter((reference) => !reference.init));
-    return (
-      references.length > 0 &&
-      references.every((reference) => {
-        const usage = skipWrapperParents(reference.identifier);
-        return usage.parent?.type === AST_NODE_TYPES.NewExpression && usage.parent.callee === usage && !runTime.isRunTime(usage.parent);
-      })
-    );
-  }
-
   function methodEvidence(method: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): Evidence {
     if ((method.decorators ?? []).some((decorator) => REQUEST_DECORATORS.has(decoratorName(decorator) ?? ''))) return 'request';
     if (method.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor') {
-      return isLoadTimeSingleton(method.parent.parent) ? 'life-cycle' : undefined;
+      // The one instance of a process-lifetime class is made while the service starts.
+      return lifetimeClasses.madeBy(method.parent.parent) ? 'life-cycle' : undefined;
     }
     return undefined;
   }

@@ -1,0 +1,90 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { staticMemberKey, staticPropertyKey, type ClassNode } from '../../analysis/provenance.js';
+import type { RunTimeCode } from '../../analysis/runtime-code.js';
+import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
+import { IN_MEMORY_STORE_NAME, NEST_PACKAGE_PREFIX, NEST_PER_REQUEST_SCOPES, NEST_PROVIDER_DECORATORS } from './catalog.js';
+
+/** Classes whose one instance lives as long as the process, so that its fields are module state. */
+export interface ProcessLifetimeClasses {
+  /**
+   * The node that makes the one instance (`new C()` at load time, the Nest decorator, or the class
+   * name of an `InMemory…Repository`), or `undefined`.
+   */
+  madeBy(classNode: ClassNode): TSESTree.Node | undefined;
+}
+
+function calleeName(callee: TSESTree.Node): string | undefined {
+  const inner = unwrapExpression(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  return inner.type === AST_NODE_TYPES.MemberExpression ? staticMemberKey(inner) : undefined;
+}
+
+/** `Injectable` imported from a `@nestjs/` package (Angular has an `@Injectable()` too, for browser services). */
+function isNestImport(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Node): boolean {
+  const local = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee;
+  if (local.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = ASTUtils.findVariable(sourceCode.getScope(local), local)?.defs[0];
+  const declaration = definition?.type === 'ImportBinding' ? definition.parent : undefined;
+  return declaration?.type === AST_NODE_TYPES.ImportDeclaration && declaration.source.value.startsWith(NEST_PACKAGE_PREFIX);
+}
+
+/**
+ * `@Injectable()`, `@Controller('users')`, `@Resolver()`, `@WebSocketGateway()` without a per-request
+ * scope: Nest makes one instance for the application. A `scope` the file does not spell out
+ * (`{ scope: configuredScope }`) keeps the class out.
+ */
+function nestSingletonDecorator(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassNode): TSESTree.Decorator | undefined {
+  for (const decorator of classNode.decorators ?? []) {
+    const expression = decorator.expression;
+    const call = expression.type === AST_NODE_TYPES.CallExpression ? expression : undefined;
+    const callee = unwrapExpression(call ? call.callee : expression);
+    if (!NEST_PROVIDER_DECORATORS.has(calleeName(callee) ?? '') || !isNestImport(sourceCode, callee)) continue;
+    const options = call?.arguments.find((argument) => argument.type === AST_NODE_TYPES.ObjectExpression);
+    const scope = options?.properties.find(
+      (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && staticPropertyKey(property) === 'scope',
+    );
+    if (!scope) return decorator;
+    const value = unwrapExpression(scope.value);
+    const name = value.type === AST_NODE_TYPES.MemberExpression ? staticMemberKey(value) : undefined;
+    return name !== undefined && !NEST_PER_REQUEST_SCOPES.has(name) ? decorator : undefined;
+  }
+  return undefined;
+}
+
+export function createProcessLifetimeClasses(sourceCode: Readonly<TSESLint.SourceCode>, runTime: RunTimeCode): ProcessLifetimeClasses {
+  const known = new Map<ClassNode, TSESTree.Node | undefined>();
+
+  /**
+   * The one `new C()` of a class that the file only instantiates while it loads
+   * (`module.exports = new Registry()`, `export const todos = new TodoRepository()`,
+   * `new (class {...})()`). An exported class can be instantiated elsewhere, any number of times.
+   */
+  function loadTimeInstantiation(classNode: ClassNode): TSESTree.Node | undefined {
+    const outer = skipWrapperParents(classNode);
+    const parent = outer.parent;
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === outer) return runTime.isRunTime(parent) ? undefined : parent;
+    if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
+    const variables = [...sourceCode.getDeclaredVariables(classNode)];
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator) variables.push(...sourceCode.getDeclaredVariables(parent));
+    const references = variables.flatMap((variable) => variable.references.filter((reference) => !reference.init));
+    const instantiations = references.map((reference) => {
+      const usage = skipWrapperParents(reference.identifier);
+      const isLoadTimeNew = usage.parent?.type === AST_NODE_TYPES.NewExpression && usage.parent.callee === usage && !runTime.isRunTime(usage.parent);
+      return isLoadTimeNew ? usage.parent : undefined;
+    });
+    // More than one instance, or any other use (exported, passed on), and the fields are no longer one process-wide copy.
+    return instantiations.length === 1 ? instantiations[0] : undefined;
+  }
+
+  return {
+    madeBy(classNode) {
+      if (known.has(classNode)) return known.get(classNode);
+      const namedStore = classNode.id && IN_MEMORY_STORE_NAME.test(classNode.id.name) ? classNode.id : undefined;
+      const found = runTime.isRunTime(classNode)
+        ? undefined
+        : (loadTimeInstantiation(classNode) ?? nestSingletonDecorator(sourceCode, classNode) ?? namedStore);
+      known.set(classNode, found);
+      return found;
+    },
+  };
+}
