@@ -528,7 +528,7 @@ export default createRule<Options, MessageIds>({
     function isPerProcessState(group: { variable?: TSESLint.Scope.Variable; items: readonly Proposal[] }): boolean {
       return (
         holdsOnlyHandles(sourceCode, group.items) ||
-        isInProcessLock(group.items, runTime) ||
+        isInProcessLock(group.items, runTime, group.variable) ||
         (group.variable !== undefined && isScratchVariable(sourceCode, group.variable, runTime))
       );
     }

@@ -591,6 +591,39 @@ export function setLevel(level) { config.level = level; }` },
   { code: `let logger;
 export function setLogger(next) { logger = next; return logger; }
 export const log = (m) => logger.info(m);` },
+  // everything process emits is its life cycle (PM2 sends 'shutdown' as a message)
+  { code: `let draining = false;
+process.on('message', (message) => { if (message === 'shutdown') draining = true; });` },
+  // more handles: a socket.io client per namespace, an unref'd timer, an SSE record holding the response
+  { code: `const upstreams = {};
+app.get('/:ns', (req, res) => { upstreams[req.params.ns] ??= io(hubUrl + req.params.ns); res.end(); });
+let ticker;
+export function begin() { ticker = setInterval(tick, 1000).unref(); }` },
+  { code: `let clients = [];
+app.get('/events', (req, res) => {
+  const client = { id: Date.now(), res };
+  clients.push(client);
+  req.on('close', () => { clients = clients.filter((other) => other !== client); });
+});` },
+  // a busy flag raised behind its own check and lowered when the work settles
+  { code: `let syncing = false;
+setInterval(() => {
+  if (syncing) return;
+  syncing = true;
+  sync().finally(() => { syncing = false; });
+}, 5000);` },
+  // settings merged into themselves, shut-down tasks, models registered at start-up
+  { code: `let options = { retries: 3 };
+export function override(overrides) { options = { ...options, ...overrides }; }
+const cleanups = [];
+export function onShutdown(task) { cleanups.push(task); }
+const models = {};
+export function registerModels(definitions) { for (const [name, define] of Object.entries(definitions)) models[name] = define(); }` },
+  // the response of a call this process made is not a request
+  { code: `let keys;
+export function fetchKeys() {
+  return new Promise((resolve) => https.get(KEYS_URL, (res) => { res.on('end', () => { keys = parse(res); resolve(keys); }); }));
+}` },
   // a method of a module object literal writing a static key
   { code: `const options = { set(value) { this.value = value; } };
 export { options };` },
@@ -1199,6 +1232,8 @@ export function on(name, fn) {
   handlers[name].push(fn);
 }
 export { handlers };`,
+    // A registry of listeners is per-process by nature: the strict reading still sees the writes.
+    options: [{ allowPerProcess: false }],
     errors: [
       error('mutated', 3, 4, 'handlers', 1),
       error('mutated', 4, 3, 'handlers', 1),
@@ -1933,6 +1968,74 @@ module.exports = new Jobs();`,
 }`,
     parsers: ['ts'],
     errors: [error('instanceMutated', 3, 22, 'InMemoryTodoRepository.todos', 1), error('instanceMutated', 4, 31, 'InMemoryTodoRepository.todos', 1)],
+  },
+  // a life-cycle event of a request's own object ends that request
+  {
+    code: `const messages = [];
+http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => { body += chunk; });
+  req.on('end', () => { messages.push(JSON.parse(body)); res.end(); });
+});
+export const count = () => messages.length;`,
+    errors: [error('mutated', 5, 25, 'messages', 1)],
+  },
+  {
+    code: `const lastSeen = new Map();
+io.on('connection', (socket) => {
+  socket.on('disconnect', () => { lastSeen.set(socket.data.userId, Date.now()); });
+});
+export const seenAt = (id) => lastSeen.get(id);`,
+    errors: [error('mutated', 3, 35, 'lastSeen', 1)],
+  },
+  // Koa's ctx, an agenda job, a kafkajs message handler
+  {
+    code: `let banner = '';
+let lastJob;
+let lastOffset;
+export async function updateBanner(ctx) { banner = ctx.request.body.text; ctx.status = 204; }
+agenda.define('report', async (job) => { lastJob = job.attrs.data; });
+consumer.run({ eachMessage: async ({ message }) => { lastOffset = message.offset; } });
+export const state = () => [banner, lastJob, lastOffset];`,
+    errors: [error('reassigned', 4, 43, 'banner', 1), error('reassigned', 5, 42, 'lastJob', 2), error('reassigned', 6, 54, 'lastOffset', 3)],
+  },
+  // a domain verb that starts like a start-up word
+  {
+    code: `const checkouts = {};
+export function startCheckout(userId, items) { checkouts[userId] = { items, at: Date.now() }; }
+export const pending = (userId) => checkouts[userId];`,
+    errors: [error('mutated', 2, 48, 'checkouts', 1)],
+  },
+  // a toggle set either way in one handler is not a lock
+  {
+    code: `let maintenance = false;
+app.post('/admin/maintenance', (req, res) => {
+  if (req.body.enabled) maintenance = true;
+  else maintenance = false;
+  res.end();
+});
+app.use((req, res, next) => (maintenance ? res.sendStatus(503) : next()));`,
+    errors: [error('reassigned', 3, 25, 'maintenance', 1), error('reassigned', 4, 8, 'maintenance', 1)],
+  },
+  // request data under a connection-like name is still data
+  {
+    code: `const uploads = new Map();
+app.post('/uploads/:id', (req, res) => {
+  const stream = req.body;
+  uploads.set(req.params.id, stream);
+  res.end();
+});
+export const upload = (id) => uploads.get(id);`,
+    errors: [error('mutated', 4, 3, 'uploads', 1)],
+  },
+  // a busy flag is not a once-flag: what the guarded function collects is reported
+  {
+    code: `const inbox = [];
+let polling = false;
+async function poll() { inbox.push(...(await fetchMessages())); polling = false; }
+setInterval(() => { if (!polling) { polling = true; poll(); } }, 1000);
+export const unread = () => inbox.length;`,
+    errors: [error('mutated', 3, 25, 'inbox', 1)],
   },
   // an alias held in a reassigned let
   {

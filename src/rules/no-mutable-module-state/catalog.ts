@@ -22,6 +22,9 @@ export const ROUTE_METHODS: ReadonlySet<string> = new Set([
   'ws',
 ]);
 
+/** HTTP clients whose `get(url, fn)` makes a request instead of serving one. */
+export const HTTP_CLIENT_NAMES: ReadonlySet<string> = new Set(['axios', 'got', 'http', 'http2', 'https', 'needle', 'request', 'superagent']);
+
 /** Methods that register an event listener: `(event, listener)`. */
 export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addEventListener', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -38,25 +41,32 @@ export const LIFE_CYCLE_EVENTS: ReadonlySet<string> = new Set([
   'SIGUSR1',
   'SIGUSR2',
   'beforeExit',
+  'blocked',
   'close',
   'connect',
   'connected',
   'disconnect',
   'disconnected',
+  'drain',
   'end',
   'error',
   'exit',
   'listening',
+  'online',
   'open',
   'ready',
   'reconnect',
   'reconnected',
   'reconnecting',
   'shutdown',
+  'unblocked',
   'uncaughtException',
   'unhandledRejection',
   'warning',
 ]);
+
+/** Names a Socket.IO server or namespace goes by: on them `'connect'` is the alias of `'connection'`. */
+export const SOCKET_IO_SERVER_NAMES: ReadonlySet<string> = new Set(['io', 'namespace', 'nsp']);
 
 /** Events that hand a new connection to the listener: the connection is request data, its bookkeeping is not. */
 export const CONNECTION_EVENTS: ReadonlySet<string> = new Set(['connection', 'upgrade']);
@@ -68,10 +78,12 @@ export const APPLICATION_HOOKS: ReadonlySet<string> = new Set(['onClose', 'onLis
 export const START_UP_CALLBACK_METHODS: ReadonlySet<string> = new Set(['after', 'listen', 'ready', 'register']);
 
 /** Calls whose function argument runs again and again after start-up: a recurring job is run-time code like a request. */
-export const RECURRING_CALLBACKS: ReadonlySet<string> = new Set(['process', 'schedule', 'scheduleJob', 'setInterval', 'subscribe', 'consume']);
+export const RECURRING_CALLBACKS: ReadonlySet<string> = new Set(['consume', 'define', 'process', 'schedule', 'scheduleJob', 'setInterval', 'subscribe']);
 
 /** Keys of a route or hook object whose function runs per request (`fastify.route({ handler })`, GraphQL `resolve`). */
 export const REQUEST_PROPERTY_KEYS: ReadonlySet<string> = new Set([
+  'eachBatch',
+  'eachMessage',
   'handler',
   'onRequest',
   'onResponse',
@@ -87,8 +99,13 @@ export const REQUEST_PROPERTY_KEYS: ReadonlySet<string> = new Set([
 /** GraphQL resolver maps: every function below these keys is a resolver. */
 export const RESOLVER_MAP_KEYS: ReadonlySet<string> = new Set(['Mutation', 'Query', 'Subscription', 'resolvers']);
 
-/** Parameter names that make a function a request handler: Express `(req, res)`, Fastify `(request, reply)`. */
-export const REQUEST_PARAMETERS: ReadonlySet<string> = new Set(['req', 'request', 'res', 'reply']);
+/**
+ * Parameter names that make a function a request handler: Express `(req, res)`, Fastify
+ * `(request, reply)`, hapi `(request, h)`. A lone `res` is not one: `https.get(url, (res) => ...)`
+ * receives the response of a call this process made.
+ */
+export const REQUEST_PARAMETERS: ReadonlySet<string> = new Set(['req', 'request']);
+export const RESPONSE_PARAMETERS: ReadonlySet<string> = new Set(['h', 'reply', 'res', 'response']);
 
 /** NestJS method decorators whose method runs per request, message, event or job. */
 export const REQUEST_DECORATORS: ReadonlySet<string> = new Set([
@@ -114,46 +131,56 @@ export const REQUEST_DECORATORS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Names of functions that start or stop something: the words a configure, set-up or shut-down
- * function is named with, matched as the whole name or as its first word (`initDb`, `setupRoutes`,
- * `createServer`, `onModuleInit`, `close`). `register` and `add` are left out on purpose: `registerUser`
- * and `addUser` are the classic in-memory store.
+ * Names of functions that configure, start or stop something. The set-up words count as the whole
+ * name or its first word (`initDb`, `setupRoutes`, `configureLogger`); the start and stop verbs only
+ * alone or before the name of a piece of infrastructure (`start`, `startServer`, `closePool`,
+ * `connectRedis`), since `startCheckout`, `closeAuction` and `connectUser` are requests. `register`
+ * and `add` are left out on purpose: `registerUser` and `addUser` are the classic in-memory store.
  */
 export const START_UP_NAME = new RegExp(
-  `^(?:${[
+  `^(?:(?:${[
     'beforeApplicationShutdown',
     'boot',
     'bootstrap',
-    'close',
     'configure',
-    'connect',
     'create(?:App|Application|Server)',
-    'destroy',
-    'disconnect',
-    'dispose',
     'init',
     'initialise',
     'initialize',
     'install',
-    'listen',
     'main',
     'on(?:Application|Module)[A-Z]\\w*',
+    'on(?:Close|Exit|Init|Listen|Ready|Shutdown|Start|Stop)',
     'setup',
     'setUp',
     'shutdown',
-    'start',
     'startup',
-    'stop',
     'teardown',
     'tearDown',
+  ].join('|')})(?:$|[A-Z0-9_$])|(?:load|preload|register|set|warm|warmUp)(?:Caches?|Catalogs?|Commands|Config|Configuration|Defaults?\\w*|Fixtures|Handlers|Helpers|Hooks|Locales|Middlewares?|Models|Options|Partials|Plugins|Providers|Routes|Schemas|Settings|Strategies|Templates|Translations|Up)$|(?:${[
+    'close',
+    'connect',
+    'destroy',
+    'disconnect',
+    'dispose',
+    'listen',
+    'reconnect',
+    'start',
+    'stop',
     'terminate',
-  ].join('|')})(?:$|[A-Z0-9_$])`,
+  ].join('|')})(?:All|App|Application|Broker|Cache|Client|Clients|Connection|Connections|Consumer|Consumers|Cron|Database|Db|Jobs?|Listener|Listeners|Mongo|Poller|Pool|Producer|Queue|Queues|Redis|Scheduler|Server|Servers|Service|Services|Sweeper|Timer|Timers|Watcher|Worker|Workers)?$)`,
   'u',
 );
 
 /** Constructors and factories of clients, pools and servers: a value made by one is a handle, not data. */
 export const HANDLE_NAME =
-  /(?:^|[a-z0-9_$])(?:Agent|Channel|Client|Cluster|Connection|Consumer|Knex|Mongo|Pool|Producer|Publisher|Queue|Redis|Sequelize|Server|Socket|Subscriber|Transport|Worker)$|^(?:amqp|connect|createClient|createConnection|createPool|createServer|createTransport|duplicate|getConnection|knex|listen|redis)$/u;
+  /(?:Agent|Client|Cluster|Connection|Consumer|CronJob|Database|Db|Knex|Mongo|Octokit|Pool|Producer|Queue|QueueEvents|Redis|Sequelize|Server|Socket|Stripe|Transport|Worker)$|^(?:amqp|connect|createChannel|createClient|createConnection|createPool|createServer|createTransport|duplicate|getConnection|io|knex|listen|redis|schedule|scheduleJob|twilio)$/u;
+
+/** Constructors of containers that start empty when given no argument. */
+export const EMPTY_CONTAINER_CONSTRUCTORS: ReadonlySet<string> = new Set(['Array', 'Map', 'Object', 'Set', 'WeakMap', 'WeakSet']);
+
+/** Methods that return the handle they are called on: `setInterval(fn, ms).unref()`, `createClient().on('error', log)`. */
+export const CHAINING_HANDLE_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'ref', 'unref']);
 
 /** Timer functions: what they return is a handle of a job this process runs. */
 export const TIMER_FUNCTIONS: ReadonlySet<string> = new Set(['setImmediate', 'setInterval', 'setTimeout']);
@@ -162,7 +189,7 @@ export const TIMER_FUNCTIONS: ReadonlySet<string> = new Set(['setImmediate', 'se
 export const CONNECTION_NAME = /^(?:client|conn|connection|peer|res|response|socket|stream|ws|websocket)$|Socket$|Connection$/iu;
 
 /** Names of values that are functions handed in to be called back: a registry of them is code, not data. */
-export const LISTENER_NAME = /^(?:callback|cb|fn|handler|hook|listener|middleware)$|(?:Callback|Handler|Hook|Listener)$/u;
+export const LISTENER_NAME = /^(?:callback|cb|fn|handler|hook|listener|middleware|mw)$|(?:Callback|Handler|Hook|Listener|Middleware)$/u;
 
 /** Promise methods whose result, assigned back to the same variable, queues work behind earlier work: an in-process lock. */
 export const CHAIN_METHODS: ReadonlySet<string> = new Set(['catch', 'finally', 'then']);

@@ -22,6 +22,8 @@ export interface Change {
   readonly fromItself?: boolean;
   /** `x = x.then(...)`: a promise chain that queues work behind the earlier work. */
   readonly chain?: boolean;
+  /** `m[k] = m[k] || make()`, `m[k] ??= make()`: an entry made once per key, `value` being what is made. */
+  readonly entry?: boolean;
 }
 
 const ADDING_METHODS: ReadonlySet<string> = new Set(['add', 'push', 'set', 'splice', 'unshift']);
@@ -69,23 +71,36 @@ function isChainOn(value: TSESTree.Node, key: string): boolean {
   return false;
 }
 
-/** `m[k] = m[k] || make()`: the entry is kept when it is there, so the value is not new data. */
-function keepsEntry(sourceCode: Readonly<TSESLint.SourceCode>, assignment: TSESTree.AssignmentExpression): boolean {
+/** `make()` in `m[k] = m[k] || make()`: the entry is kept when it is there, and made once otherwise. */
+function keptEntryFallback(sourceCode: Readonly<TSESLint.SourceCode>, assignment: TSESTree.AssignmentExpression): TSESTree.Node | undefined {
   const right = unwrapExpression(assignment.right);
-  if (right.type !== AST_NODE_TYPES.LogicalExpression || (right.operator !== '||' && right.operator !== '??')) return false;
-  return sourceCode.getText(unwrapExpression(right.left)) === sourceCode.getText(unwrapExpression(assignment.left));
+  if (right.type !== AST_NODE_TYPES.LogicalExpression || (right.operator !== '||' && right.operator !== '??')) return undefined;
+  return sourceCode.getText(unwrapExpression(right.left)) === sourceCode.getText(unwrapExpression(assignment.left)) ? right.right : undefined;
+}
+
+/** `options = { ...options, ...overrides }`: the old value merged into a new one under static keys, as settings are. */
+function isSelfMerge(right: TSESTree.Node, key: string): boolean {
+  const inner = unwrapExpression(right);
+  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const keepsOld = inner.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement && lazyTargetKey(property.argument) === key);
+  return keepsOld && inner.properties.every((property) => property.type === AST_NODE_TYPES.SpreadElement || !property.computed);
 }
 
 function assignmentChange(sourceCode: Readonly<TSESLint.SourceCode>, assignment: TSESTree.AssignmentExpression, keyed: boolean): Change {
   const { operator, right } = assignment;
   const key = lazyTargetKey(assignment.left);
-  if (operator === '??=' || operator === '||=' || operator === '&&=') return { kind: keyed ? 'accumulate' : 'replace', value: right };
+  if (operator === '??=' || operator === '||=') return keyed ? { kind: 'accumulate', value: right, entry: true } : { kind: 'replace', value: right };
+  if (operator === '&&=') return { kind: keyed ? 'accumulate' : 'replace', value: right };
   if (operator !== '=') return { kind: 'accumulate', value: right };
-  if (keyed) return { kind: 'accumulate', value: right, ...(keepsEntry(sourceCode, assignment) ? { fromItself: true } : {}) };
+  if (keyed) {
+    const made = keptEntryFallback(sourceCode, assignment);
+    return made ? { kind: 'accumulate', value: made, entry: true } : { kind: 'accumulate', value: right };
+  }
   if (isNothing(right)) return { kind: 'reset' };
   const target = assignment.left;
   if (target.type === AST_NODE_TYPES.MemberExpression && staticMemberKey(target) === 'length') return { kind: 'reset' };
   if (key !== undefined && isChainOn(right, key)) return { kind: 'accumulate', value: right, fromItself: true, chain: true };
+  if (key !== undefined && isSelfMerge(right, key)) return { kind: 'replace', value: right };
   if (key !== undefined && mentions(sourceCode, right, key)) return { kind: 'accumulate', value: right, fromItself: true };
   return { kind: 'replace', value: right };
 }

@@ -1,11 +1,21 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { lazyTargetKey } from '../../analysis/lazy-init.js';
+import { isMissingCheck, lazyTargetKey } from '../../analysis/lazy-init.js';
 import { localFunctionOfVariable } from '../../analysis/local-function.js';
 import { staticMemberKey } from '../../analysis/provenance.js';
 import type { FunctionNode, RunTimeCode } from '../../analysis/runtime-code.js';
 import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
 import type { Change } from './change-kind.js';
-import { CONNECTION_EVENTS, CONNECTION_NAME, HANDLE_NAME, LISTENER_METHODS, LISTENER_NAME, REQUEST_DATA_NAME, TIMER_FUNCTIONS } from './catalog.js';
+import {
+  CHAINING_HANDLE_METHODS,
+  CONNECTION_EVENTS,
+  EMPTY_CONTAINER_CONSTRUCTORS,
+  CONNECTION_NAME,
+  HANDLE_NAME,
+  LISTENER_METHODS,
+  LISTENER_NAME,
+  REQUEST_DATA_NAME,
+  TIMER_FUNCTIONS,
+} from './catalog.js';
 import type { WriteContext } from './write-context.js';
 
 /** One run-time change of a piece of module state, before the rule decides whether to report it. */
@@ -53,14 +63,11 @@ function isConnectionParameter(sourceCode: Readonly<TSESLint.SourceCode>, identi
   return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && CONNECTION_EVENTS.has(event.value);
 }
 
-/** A binding of the file that holds a function (`const handler = (m) => ...`, `function onMessage() {}`). */
-function isFunctionBinding(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-  return variable !== null && localFunctionOfVariable(variable) !== undefined;
-}
+/** How far a value is followed through variables and record properties before giving up. */
+const MAX_HANDLE_DEPTH = 3;
 
 /** A client, pool, server, timer, live connection or function (a listener, a hook): something the process holds, not data it was given. */
-export function isHandleValue(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): boolean {
+export function isHandleValue(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node, depth = 0): boolean {
   let inner = unwrapExpression(value);
   if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrapExpression(inner.argument);
   switch (inner.type) {
@@ -69,18 +76,48 @@ export function isHandleValue(sourceCode: Readonly<TSESLint.SourceCode>, value: 
     case AST_NODE_TYPES.CallExpression: {
       const name = calleeName(inner.callee) ?? '';
       if (HANDLE_NAME.test(name) || TIMER_FUNCTIONS.has(name)) return true;
-      // `createClient().on('error', log)` returns the client.
       const callee = unwrapExpression(inner.callee);
-      return name === 'on' && callee.type === AST_NODE_TYPES.MemberExpression && isHandleValue(sourceCode, callee.object);
+      return CHAINING_HANDLE_METHODS.has(name) && callee.type === AST_NODE_TYPES.MemberExpression && isHandleValue(sourceCode, callee.object, depth + 1);
     }
     case AST_NODE_TYPES.FunctionExpression:
     case AST_NODE_TYPES.ArrowFunctionExpression:
       return true;
     case AST_NODE_TYPES.Identifier:
-      return CONNECTION_NAME.test(inner.name) || LISTENER_NAME.test(inner.name) || isConnectionParameter(sourceCode, inner) || isFunctionBinding(sourceCode, inner);
+      return isHandleBinding(sourceCode, inner, depth);
+    // `{ id, res }`, `{ ws, connectedAt }`: the record of a live connection.
+    case AST_NODE_TYPES.ObjectExpression:
+      return (
+        depth <= 1 &&
+        inner.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && isHandleValue(sourceCode, property.value, depth + 1))
+      );
     default:
       return false;
   }
+}
+
+/** `[]`, `{}`, `new Set()`, `new Map()`: an empty container holds no data yet. */
+function isEmptyContainer(value: TSESTree.Node): boolean {
+  const inner = unwrapExpression(value);
+  if (inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.length === 0;
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner.properties.length === 0;
+  return inner.type === AST_NODE_TYPES.NewExpression && inner.arguments.length === 0 && EMPTY_CONTAINER_CONSTRUCTORS.has(calleeName(inner.callee) ?? '');
+}
+
+/**
+ * An identifier that holds a handle: a parameter named for a connection or a listener (`ws`,
+ * `socket`, `handler`), a parameter of a `'connection'` listener, a function of the file, or a
+ * variable whose initialiser makes one. A variable named `stream` that holds `req.body` is data.
+ */
+function isHandleBinding(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier, depth: number): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs[0];
+  if (!variable || !definition) return false;
+  if (localFunctionOfVariable(variable)) return true;
+  if (definition.type === 'Parameter') {
+    return CONNECTION_NAME.test(identifier.name) || LISTENER_NAME.test(identifier.name) || isConnectionParameter(sourceCode, identifier);
+  }
+  const init = definition.type === 'Variable' && definition.node.id === definition.name ? definition.node.init : null;
+  return init !== null && depth < MAX_HANDLE_DEPTH && isHandleValue(sourceCode, init, depth + 1);
 }
 
 /**
@@ -91,7 +128,13 @@ export function isHandleValue(sourceCode: Readonly<TSESLint.SourceCode>, value: 
  * a function or a socket cannot be shared anyway.
  */
 export function holdsOnlyHandles(sourceCode: Readonly<TSESLint.SourceCode>, candidates: readonly Candidate[]): boolean {
-  const insertions = candidates.filter(({ change }) => change.value !== undefined && !change.fromItself && (change.kind === 'accumulate' || change.kind === 'replace'));
+  const insertions = candidates.filter(({ change }) => {
+    if (change.value === undefined || change.fromItself || (change.kind !== 'accumulate' && change.kind !== 'replace')) return false;
+    // `rooms[id] ||= new Set()`, `subs[ch] = subs[ch] || makeStore()`, `subs[ch] = []`: a bucket made once
+    // per key for the entries, which are the insertions that count. A client made once per key is one.
+    if (change.entry) return isHandleValue(sourceCode, change.value);
+    return !isEmptyContainer(change.value);
+  });
   return insertions.length > 0 && insertions.every(({ change }) => isHandleValue(sourceCode, change.value!));
 }
 
@@ -101,21 +144,51 @@ function booleanValue(change: Change): boolean | undefined {
 }
 
 /**
- * An in-process lock: a promise chain (`chain = chain.then(() => write(x))`), or a flag that one
- * function raises and lowers again (`busy = true; try { ... } finally { busy = false; }`). It
- * orders work inside this one process; another process has its own.
+ * An in-process lock: a promise chain (`chain = chain.then(() => write(x))`), a flag that one
+ * function raises and lowers again (`busy = true; try { ... } finally { busy = false; }`), or a busy
+ * flag raised behind its own check and lowered when the work ends (`if (!polling) { polling = true;
+ * poll(); }`). It orders work inside this one process; another process has its own.
  */
-export function isInProcessLock(candidates: readonly Candidate[], runTime: RunTimeCode): boolean {
+export function isInProcessLock(candidates: readonly Candidate[], runTime: RunTimeCode, variable?: TSESLint.Scope.Variable): boolean {
   const isChain = candidates.every(({ change }) => change.chain === true || change.kind === 'reset') && candidates.some(({ change }) => change.chain);
   if (isChain) return true;
-  const raisedIn = new Set<FunctionNode | undefined>();
-  const loweredIn = new Set<FunctionNode | undefined>();
-  for (const { node, change } of candidates) {
-    const flag = booleanValue(change);
-    if (flag === undefined && change.kind !== 'reset') return false;
-    (flag === true ? raisedIn : loweredIn).add(runTime.enclosingFunction(node));
-  }
-  return [...raisedIn].some((fn) => fn !== undefined && loweredIn.has(fn));
+  if (candidates.some(({ change }) => booleanValue(change) === undefined && change.kind !== 'reset')) return false;
+  const lowerings = candidates.filter(({ change }) => booleanValue(change) !== true);
+  // Raised behind its own check (`if (busy) return; busy = true;`, not a change the rule reports) and lowered after.
+  if (variable && lowerings.length === candidates.length && lowerings.every(({ node }) => isLoweredAfterRaise(variable, node, runTime))) return true;
+  return candidates.some(({ node, change }) => {
+    if (booleanValue(change) !== true || lowerings.length === 0) return false;
+    const fn = runTime.enclosingFunction(node);
+    const statement = node.parent;
+    if (!fn || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    // `if (!busy) { busy = true; work(); }`: raised only while lowered, and lowered wherever the work ends.
+    if (isRaisedBehindItsCheck(statement, node)) return true;
+    // Raised by a statement of the function's own body (not a branch: `if (on) x = true; else x = false;` is a toggle), lowered after it there.
+    return statement.parent === fn.body && lowerings.some((lowering) => lowering.node.range[0] > node.range[1] && lowering.node.range[1] <= fn.range[1]);
+  });
+}
+
+/** `busy = true;` as a statement of the block of `if (!busy) { ... }`. */
+function isRaisedBehindItsCheck(statement: TSESTree.ExpressionStatement, raise: TSESTree.Node): boolean {
+  const block = statement.parent;
+  const guard = block?.parent;
+  const key = raise.type === AST_NODE_TYPES.AssignmentExpression ? lazyTargetKey(raise.left) : undefined;
+  return block?.type === AST_NODE_TYPES.BlockStatement && guard?.type === AST_NODE_TYPES.IfStatement && guard.consequent === block && key !== undefined && isMissingCheck(guard.test, key);
+}
+
+/** A write of `true` to the flag behind its own check, or as a statement of a function that also contains `lowering`, before it. */
+function isLoweredAfterRaise(variable: TSESLint.Scope.Variable, lowering: TSESTree.Node, runTime: RunTimeCode): boolean {
+  return variable.references.some((reference) => {
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== reference.identifier) return false;
+    const value = unwrapExpression(assignment.right);
+    const fn = runTime.enclosingFunction(assignment);
+    const statement = assignment.parent;
+    const raises = value.type === AST_NODE_TYPES.Literal && value.value === true;
+    if (!raises || !fn || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    if (isRaisedBehindItsCheck(statement, assignment)) return true;
+    return statement.parent === fn.body && assignment.range[1] < lowering.range[0] && lowering.range[1] <= fn.range[1];
+  });
 }
 
 /** `x = ...` as a statement of `fn`'s own body (or the initialiser of a `for` there), reading nothing of `x` itself. */

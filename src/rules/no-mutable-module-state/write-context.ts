@@ -5,15 +5,18 @@ import type { FunctionNode, RunTimeCode } from '../../analysis/runtime-code.js';
 import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
 import {
   APPLICATION_HOOKS,
+  HTTP_CLIENT_NAMES,
   LIFE_CYCLE_EVENTS,
   LISTENER_METHODS,
   RECURRING_CALLBACKS,
   REQUEST_DECORATORS,
   REQUEST_PARAMETERS,
   REQUEST_PROPERTY_KEYS,
+  RESPONSE_PARAMETERS,
   RESOLVER_MAP_KEYS,
   ROUTE_METHODS,
   START_UP_CALLBACK_METHODS,
+  SOCKET_IO_SERVER_NAMES,
   START_UP_NAME,
 } from './catalog.js';
 import type { ProcessLifetimeClasses } from './process-lifetime.js';
@@ -52,6 +55,13 @@ function calleeName(callee: TSESTree.Node): string | undefined {
   return inner.type === AST_NODE_TYPES.MemberExpression ? staticMemberKey(inner) : undefined;
 }
 
+/** `process` in `process.on(...)`: the name of the object a method is called on, when it is an identifier. */
+function receiverNameOf(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
+  return receiver?.type === AST_NODE_TYPES.Identifier ? receiver.name : undefined;
+}
+
 function stringArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): string | undefined {
   const argument = call.arguments[index];
   if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') return argument.value;
@@ -69,9 +79,11 @@ function parameterName(fn: FunctionNode, index: number): string | undefined {
 /** `(req, res)`, `(request, reply)`, a GraphQL resolver `(parent, args, context)`, a Lambda handler `(event, context)`. */
 function hasRequestParameters(fn: FunctionNode): boolean {
   const [first, second, third] = [parameterName(fn, 0), parameterName(fn, 1), parameterName(fn, 2)];
-  if ((first && REQUEST_PARAMETERS.has(first)) || (second && REQUEST_PARAMETERS.has(second))) return true;
+  if ((first && REQUEST_PARAMETERS.has(first)) || (second && RESPONSE_PARAMETERS.has(second))) return true;
   if (second === 'args' && (third === 'context' || third === 'ctx')) return true;
-  return first === 'event' && second === 'context';
+  // Koa's `(ctx, next)`; a Lambda handler `(event, context)` or `handler(event)`.
+  if ((first === 'ctx' && fn.params.length <= 2) || second === 'ctx') return true;
+  return first === 'event' && (second === 'context' || functionName(fn) === 'handler');
 }
 
 /** The name a function is known by: its own, its binding's, its property's or method's, or the member it is assigned to (`exports.init = ...`). */
@@ -116,6 +128,15 @@ function testedIdentifier(test: TSESTree.Node): TSESTree.Identifier | undefined 
   }
 }
 
+/** `flag = false`, `flag = null`, `flag = 0`, `flag = undefined`. */
+function lowersFlag(identifier: TSESTree.Node): boolean {
+  const assignment = identifier.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier) return false;
+  const value = unwrapExpression(assignment.right);
+  if (value.type === AST_NODE_TYPES.Literal) return !value.value;
+  return value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined';
+}
+
 function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
@@ -144,10 +165,19 @@ export function createWriteContexts(
     return variables.flatMap((variable) => variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier));
   }
 
+  /**
+   * A listener runs per event, unless the event is a life-cycle one. A life-cycle event of an object
+   * that request code listens on (`req.on('end')`, `socket.on('disconnect')` inside a connection
+   * handler, busboy's `'close'`) ends that request, so its listener is request code too.
+   */
   function listenerEvidence(call: TSESTree.CallExpression): Evidence {
     const event = stringArgument(call, 0);
     if (event === undefined) return undefined;
-    return LIFE_CYCLE_EVENTS.has(event) ? 'life-cycle' : 'request';
+    const receiverName = receiverNameOf(call);
+    // Everything `process` emits (signals, exit, PM2's 'shutdown' message) is its life cycle; socket.io's `io.on('connect')` is `'connection'`.
+    if (receiverName === 'process') return 'life-cycle';
+    if (!LIFE_CYCLE_EVENTS.has(event) || (event === 'connect' && SOCKET_IO_SERVER_NAMES.has(receiverName ?? ''))) return 'request';
+    return contextOf(call) === 'request' ? 'request' : 'life-cycle';
   }
 
   /** What registering a function as argument of `call` says about when it runs. */
@@ -162,7 +192,9 @@ export function createWriteContexts(
       if (hook === undefined) return undefined;
       return APPLICATION_HOOKS.has(hook) ? 'life-cycle' : 'request';
     }
-    if (isMethod && ROUTE_METHODS.has(name) && (name === 'use' || call.arguments.length >= 2)) return 'request';
+    if (isMethod && ROUTE_METHODS.has(name) && (name === 'use' || call.arguments.length >= 2) && !HTTP_CLIENT_NAMES.has(receiverNameOf(call) ?? '')) {
+      return 'request';
+    }
     if (isMethod && START_UP_CALLBACK_METHODS.has(name)) return 'life-cycle';
     if (RECURRING_CALLBACKS.has(name) && (isMethod || name === 'setInterval')) return 'request';
     return undefined;
@@ -181,7 +213,8 @@ export function createWriteContexts(
         object = holder.parent;
         continue;
       }
-      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && /resolvers$/iu.test(holder.id.name)) {
+      const isResolverMap = (name: string): boolean => RESOLVER_MAP_KEYS.has(name) || /resolvers$/iu.test(name);
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && isResolverMap(holder.id.name)) {
         return 'request';
       }
       return undefined;
@@ -246,10 +279,14 @@ export function createWriteContexts(
     return guards ? { flag, branch: child } : undefined;
   }
 
-  /** Whether the flag's binding is written inside one of `places`. */
+  /**
+   * Whether the flag's binding is set inside one of `places`, and never lowered again: a flag that
+   * goes back to `false` (`polling = false` when a poll ends) is a busy flag, not a once-flag.
+   */
   function isSetBy(flag: TSESTree.Identifier, places: readonly TSESTree.Node[]): boolean {
     const variable = sourceCode.getScope(flag).references.find((candidate) => candidate.identifier === flag)?.resolved;
     const setters = variable?.references.filter((candidate) => candidate.isWrite() && !candidate.init) ?? [];
+    if (setters.some((setter) => lowersFlag(setter.identifier))) return false;
     return setters.some((setter) => places.some((place) => isWithin(setter.identifier, place)));
   }
 
