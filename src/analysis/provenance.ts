@@ -168,9 +168,14 @@ function patternPath(pattern: TSESTree.Node, name: TSESTree.Node): (string | und
   return path;
 }
 
+/**
+ * `libraryContainer` names the container a constructor of a library makes, when the caller knows
+ * one (an in-memory LRU cache is a `Map` that forgets).
+ */
 export function createProvenance(
   sourceCode: Readonly<TSESLint.SourceCode>,
   bindings: BindingIndex = createBindingIndex(sourceCode),
+  libraryContainer: (callee: TSESTree.Identifier) => ContainerKind | undefined = () => undefined,
 ): ProvenanceAnalysis {
   const byVariable = new Map<TSESLint.Scope.Variable, Provenance>();
   const byFunction = new Map<FunctionNode, Provenance>();
@@ -359,7 +364,10 @@ export function createProvenance(
   function ofNew(expression: TSESTree.NewExpression): Provenance {
     const callee = unwrap(expression.callee);
     if (isGlobal(callee, 'RegExp')) return REGEXP;
-    if (callee.type !== AST_NODE_TYPES.Identifier || !Object.hasOwn(CONSTRUCTED_CONTAINERS, callee.name)) return UNKNOWN;
+    if (callee.type !== AST_NODE_TYPES.Identifier) return UNKNOWN;
+    const fromLibrary = libraryContainer(callee);
+    if (fromLibrary) return { kind: 'container', container: fromLibrary };
+    if (!Object.hasOwn(CONSTRUCTED_CONTAINERS, callee.name)) return UNKNOWN;
     if (!bindings.isGlobalReference(callee)) return UNKNOWN;
     return { kind: 'container', container: CONSTRUCTED_CONTAINERS[callee.name]! };
   }

@@ -17,6 +17,7 @@ import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { reassignmentChange, siteChange, type Change } from './no-mutable-module-state/change-kind.js';
 import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, returnsState, type Candidate } from './no-mutable-module-state/per-process.js';
+import { isInMemoryCacheClass } from './no-mutable-module-state/library-caches.js';
 import { createProcessLifetimeClasses } from './no-mutable-module-state/process-lifetime.js';
 import { createWriteContexts } from './no-mutable-module-state/write-context.js';
 
@@ -239,7 +240,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const runTime = createRunTimeCode(sourceCode);
     const bindings = createBindingIndex(sourceCode);
-    const provenance = createProvenance(sourceCode, bindings);
+    const provenance = createProvenance(sourceCode, bindings, (callee) => (isInMemoryCacheClass(sourceCode, callee) ? 'map' : undefined));
     const allowed = (options.allow ?? []).map(toMatcher);
     const allowLazyInit = options.allowLazyInit ?? true;
     const checkGlobalThis = options.checkGlobalThis ?? true;

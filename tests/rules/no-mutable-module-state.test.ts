@@ -189,10 +189,10 @@ const router = express.Router();
 function setup() { app.use(router); router.get('/', handler); logger.info('ready'); app.set('trust proxy', 1); }
 function handler(req, res) { logger.child({ id: req.id }).info('hit'); res.end(); }
 module.exports = setup;` },
-  // an LRU cache library
-  { code: `import { LRUCache } from 'lru-cache';
-const cache = new LRUCache({ max: 100 });
-export function get(key) { cache.set(key, 1); cache.delete(key); cache.clear(); return cache.get(key); }` },
+  // a cache library that is not an in-memory one (a Redis-backed cache manager)
+  { code: `import { caching } from 'cache-manager';
+const cache = await caching(redisStore);
+export async function get(key) { await cache.set(key, 1); await cache.del(key); return cache.get(key); }` },
   // a store built by an unknown function
   { code: `const store = createStore();
 export function add(x) { store.push(x); store.set("k", x); store.add(x); }` },
@@ -624,6 +624,19 @@ export function registerModels(definitions) { for (const [name, define] of Objec
 export function fetchKeys() {
   return new Promise((resolve) => https.get(KEYS_URL, (res) => { res.on('end', () => { keys = parse(res); resolve(keys); }); }));
 }` },
+  // a client per key made through a let, a registry filled through a bucket, plugins registered with use()
+  { code: `const clients = new Map();
+export function s3For(region) {
+  let client = clients.get(region);
+  if (!client) { client = new S3Client({ region }); clients.set(region, client); }
+  return client;
+}
+const handlers = {};
+export function on(topic, handler) { (handlers[topic] ??= []).push(handler); }
+const plugins = [];
+export function use(plugin) { plugins.push(plugin); }
+const waiting = [];
+export const slot = () => new Promise((resolve) => waiting.push(resolve));` },
   // a method of a module object literal writing a static key
   { code: `const options = { set(value) { this.value = value; } };
 export { options };` },
@@ -2036,6 +2049,24 @@ async function poll() { inbox.push(...(await fetchMessages())); polling = false;
 setInterval(() => { if (!polling) { polling = true; poll(); } }, 1000);
 export const unread = () => inbox.length;`,
     errors: [error('mutated', 3, 25, 'inbox', 1)],
+  },
+  // an in-memory cache of a library is a Map that forgets
+  {
+    code: `import { LRUCache } from 'lru-cache';
+const profiles = new LRUCache({ max: 1000 });
+export async function profile(id) {
+  let found = profiles.get(id);
+  if (!found) { found = await db.profiles.find(id); profiles.set(id, found); }
+  return found;
+}`,
+    errors: [error('mutated', 5, 53, 'profiles', 2)],
+  },
+  {
+    code: `const NodeCache = require('node-cache');
+const rates = new NodeCache({ stdTTL: 60 });
+app.get('/rate/:pair', async (req, res) => { rates.set(req.params.pair, await fetchRate(req.params.pair)); res.end(); });
+module.exports = { rates };`,
+    errors: [error('mutated', 3, 46, 'rates', 2)],
   },
   // an alias held in a reassigned let
   {

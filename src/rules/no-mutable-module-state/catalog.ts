@@ -168,6 +168,7 @@ export const START_UP_NAME = new RegExp(
     'start',
     'stop',
     'terminate',
+    'use',
   ].join('|')})(?:All|App|Application|Broker|Cache|Client|Clients|Connection|Connections|Consumer|Consumers|Cron|Database|Db|Jobs?|Listener|Listeners|Mongo|Poller|Pool|Producer|Queue|Queues|Redis|Scheduler|Server|Servers|Service|Services|Sweeper|Timer|Timers|Watcher|Worker|Workers)?$)`,
   'u',
 );
@@ -189,7 +190,7 @@ export const TIMER_FUNCTIONS: ReadonlySet<string> = new Set(['setImmediate', 'se
 export const CONNECTION_NAME = /^(?:client|conn|connection|peer|res|response|socket|stream|ws|websocket)$|Socket$|Connection$/iu;
 
 /** Names of values that are functions handed in to be called back: a registry of them is code, not data. */
-export const LISTENER_NAME = /^(?:callback|cb|fn|handler|hook|listener|middleware|mw)$|(?:Callback|Handler|Hook|Listener|Middleware)$/u;
+export const LISTENER_NAME = /^(?:callback|cb|fn|handler|hook|listener|middleware|mw|plugin)$|(?:Callback|Handler|Hook|Listener|Middleware|Plugin)$/u;
 
 /** Promise methods whose result, assigned back to the same variable, queues work behind earlier work: an in-process lock. */
 export const CHAIN_METHODS: ReadonlySet<string> = new Set(['catch', 'finally', 'then']);
@@ -214,3 +215,10 @@ export const NEST_PER_REQUEST_SCOPES: ReadonlySet<string> = new Set(['REQUEST', 
  * `MemoryStore`, `LocalSessionCache`): wherever it is instantiated, its instance is the store.
  */
 export const IN_MEMORY_STORE_NAME = /^(?:InMemory|Memory|Local)\w*(?:Cache|Database|Db|Repository|Repo|Store)$/u;
+
+/**
+ * Packages whose classes keep a cache in the process's memory and are used like a `Map` (`set`,
+ * `delete`, `clear`): `lru-cache` (`new LRUCache()`), `quick-lru`, `node-cache`, `@isaacs/ttlcache`,
+ * `tiny-lru`, `mnemonist` (`LRUMap`). Any class imported from them counts.
+ */
+export const IN_MEMORY_CACHE_PACKAGES: ReadonlySet<string> = new Set(['@isaacs/ttlcache', 'lru-cache', 'mnemonist', 'node-cache', 'quick-lru', 'tiny-lru']);

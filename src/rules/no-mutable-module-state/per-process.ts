@@ -114,10 +114,35 @@ function isHandleBinding(sourceCode: Readonly<TSESLint.SourceCode>, identifier: 
   if (!variable || !definition) return false;
   if (localFunctionOfVariable(variable)) return true;
   if (definition.type === 'Parameter') {
-    return CONNECTION_NAME.test(identifier.name) || LISTENER_NAME.test(identifier.name) || isConnectionParameter(sourceCode, identifier);
+    return (
+      CONNECTION_NAME.test(identifier.name) ||
+      LISTENER_NAME.test(identifier.name) ||
+      isConnectionParameter(sourceCode, identifier) ||
+      isPromiseResolver(definition.node)
+    );
   }
-  const init = definition.type === 'Variable' && definition.node.id === definition.name ? definition.node.init : null;
-  return init !== null && depth < MAX_HANDLE_DEPTH && isHandleValue(sourceCode, init, depth + 1);
+  if (definition.type !== 'Variable' || definition.node.id !== definition.name || depth >= MAX_HANDLE_DEPTH) return false;
+  // `let c = clients.get(region); if (!c) { c = new S3Client({ region }); ... }`: any value it is given that makes a handle.
+  const values = [definition.node.init, ...variable.references.map((reference) => reference.writeExpr)];
+  return values.some((value) => value !== null && value !== undefined && isHandleValue(sourceCode, value, depth + 1));
+}
+
+/** `new Promise((resolve) => waiting.push(resolve))`: the executor's parameters are functions. */
+function isPromiseResolver(fn: TSESTree.Node): boolean {
+  const call = fn.parent;
+  return call?.type === AST_NODE_TYPES.NewExpression && call.arguments[0] === fn && calleeName(call.callee) === 'Promise';
+}
+
+/** `push(v)`, `add(v)`, `set(k, v)` made on a bucket as it is made: `(handlers[topic] ??= []).push(handler)`. */
+function bucketFilling(node: TSESTree.Node): TSESTree.Node | undefined {
+  const outer = skipWrapperParents(node);
+  const member = outer.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer) return undefined;
+  const call = skipWrapperParents(member).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== skipWrapperParents(member)) return undefined;
+  const method = staticMemberKey(member);
+  if (method === 'push' || method === 'add' || method === 'unshift') return call.arguments[0];
+  return method === 'set' ? call.arguments[1] : undefined;
 }
 
 /**
@@ -128,14 +153,19 @@ function isHandleBinding(sourceCode: Readonly<TSESLint.SourceCode>, identifier: 
  * a function or a socket cannot be shared anyway.
  */
 export function holdsOnlyHandles(sourceCode: Readonly<TSESLint.SourceCode>, candidates: readonly Candidate[]): boolean {
-  const insertions = candidates.filter(({ change }) => {
-    if (change.value === undefined || change.fromItself || (change.kind !== 'accumulate' && change.kind !== 'replace')) return false;
+  const values: TSESTree.Node[] = [];
+  for (const { node, change } of candidates) {
+    if (change.value === undefined || change.fromItself || (change.kind !== 'accumulate' && change.kind !== 'replace')) continue;
     // `rooms[id] ||= new Set()`, `subs[ch] = subs[ch] || makeStore()`, `subs[ch] = []`: a bucket made once
     // per key for the entries, which are the insertions that count. A client made once per key is one.
-    if (change.entry) return isHandleValue(sourceCode, change.value);
-    return !isEmptyContainer(change.value);
-  });
-  return insertions.length > 0 && insertions.every(({ change }) => isHandleValue(sourceCode, change.value!));
+    if (change.entry && !isHandleValue(sourceCode, change.value)) {
+      const filling = bucketFilling(node);
+      if (filling) values.push(filling);
+      continue;
+    }
+    if (!isEmptyContainer(change.value)) values.push(change.value);
+  }
+  return values.length > 0 && values.every((value) => isHandleValue(sourceCode, value));
 }
 
 function booleanValue(change: Change): boolean | undefined {
