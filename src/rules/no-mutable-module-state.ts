@@ -16,7 +16,7 @@ import { createRunTimeCode, type FunctionNode } from '../analysis/runtime-code.j
 import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { reassignmentChange, siteChange, type Change } from './no-mutable-module-state/change-kind.js';
-import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, returnsState, type Candidate } from './no-mutable-module-state/per-process.js';
+import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, returnedStateKeys, type Candidate } from './no-mutable-module-state/per-process.js';
 import { isInMemoryCacheClass } from './no-mutable-module-state/library-caches.js';
 import { createProcessLifetimeClasses } from './no-mutable-module-state/process-lifetime.js';
 import { createWriteContexts } from './no-mutable-module-state/write-context.js';
@@ -506,7 +506,7 @@ export default createRule<Options, MessageIds>({
       const writeContext = writeContexts.contextOf(node);
       const fn = runTime.enclosingFunction(node);
       const cacheKey = writeContext === 'unknown' && found.kind === 'replace' && isComputedValue(found.value, fn) ? cacheKeyOf(node) : undefined;
-      const refreshesCache = cacheKey !== undefined && returnsState(sourceCode, fn, cacheKey);
+      const refreshesCache = cacheKey !== undefined && fn !== undefined && returnedKeysOf(fn).has(cacheKey);
       group.items.push({ root, node, messageId, name, target, change: found, context: writeContext, refreshesCache });
     }
 
@@ -518,6 +518,17 @@ export default createRule<Options, MessageIds>({
       const inner = value && unwrapExpression(value);
       if (!inner || inner.type === AST_NODE_TYPES.Literal) return false;
       return !(inner.type === AST_NODE_TYPES.Identifier && fn?.params.some((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === inner.name));
+    }
+
+    const returnedKeys = new Map<FunctionNode, ReadonlySet<string>>();
+    /** What each function returns, walked once per function however many writes it makes. */
+    function returnedKeysOf(fn: FunctionNode): ReadonlySet<string> {
+      let keys = returnedKeys.get(fn);
+      if (!keys) {
+        keys = returnedStateKeys(sourceCode, fn);
+        returnedKeys.set(fn, keys);
+      }
+      return keys;
     }
 
     /** The static key of what an assignment writes (`cached`, `state.token`), if it has one. */

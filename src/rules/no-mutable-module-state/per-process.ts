@@ -294,17 +294,24 @@ export function isScratchVariable(sourceCode: Readonly<TSESLint.SourceCode>, var
 }
 
 /**
- * Whether `fn` returns the value it keeps in the state `key` (`return cached;`,
- * `return (cached = load())`): a read-through cache of data, not an injected setting. Nested
- * functions are not searched.
+ * The static keys of what `fn` returns (`cached` for `return cached;` or `return (cached = load())`),
+ * outside nested functions: a function that returns the state it stores is a read-through cache
+ * of data, not an injected setting.
  */
-export function returnsState(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode | undefined, key: string): boolean {
-  if (!fn) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return lazyTargetKey(assignedOrSelf(fn.body)) === key;
+export function returnedStateKeys(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): ReadonlySet<string> {
+  const keys = new Set<string>();
+  const add = (node: TSESTree.Node): void => {
+    const key = lazyTargetKey(assignedOrSelf(node));
+    if (key !== undefined) keys.add(key);
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    add(fn.body);
+    return keys;
+  }
   const pending: TSESTree.Node[] = [fn.body];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument && lazyTargetKey(assignedOrSelf(node.argument)) === key) return true;
+      if (node.argument) add(node.argument);
       continue;
     }
     if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
@@ -316,7 +323,7 @@ export function returnsState(sourceCode: Readonly<TSESLint.SourceCode>, fn: Func
       }
     }
   }
-  return false;
+  return keys;
 }
 
 /** `x` for `x`, `(x = load())` and `await x`. */
