@@ -52,6 +52,29 @@ interface Root {
   readonly provenance: Provenance;
   /** The module binding, when the state is one (for the "move into the function" suggestion). */
   readonly variable?: TSESLint.Scope.Variable;
+  /** An import of the project's own module (`./store.js`, `require('../db')`). */
+  readonly ownModule?: boolean;
+}
+
+/**
+ * Methods that only arrays have, counted on an import of the project's own module
+ * (`db.pets.push(pet)`): a class of the project that offers `push` is a rare trap, while `set`,
+ * `add` and `delete` are the everyday methods of clients and repositories, so they stay silent.
+ */
+const OWN_MODULE_ARRAY_MUTATORS: ReadonlySet<string> = new Set(['push', 'splice', 'unshift']);
+
+/** The specifier an import binding or a `require(...)` initialiser loads, when it is a literal. */
+function importSpecifier(definition: TSESLint.Scope.Definition): string | undefined {
+  if (definition.type === 'ImportBinding') {
+    const declaration = definition.parent;
+    return declaration.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : undefined;
+  }
+  if (definition.type !== 'Variable' || !definition.node.init) return undefined;
+  let init = unwrapExpression(definition.node.init);
+  if (init.type === AST_NODE_TYPES.MemberExpression) init = unwrapExpression(init.object);
+  if (init.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'require') return undefined;
+  const [argument] = init.arguments;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
 }
 
 /** Definitions that make module state: variables, functions and classes (reassigned or given properties), imports. */
@@ -600,7 +623,7 @@ export default createRule<Options, MessageIds>({
           return !(allowLazyInit && isLazyMemberInitialisation(site));
         }
         case 'method': {
-          if (root.kind === 'import') return false;
+          if (root.kind === 'import') return root.ownModule === true && OWN_MODULE_ARRAY_MUTATORS.has(site.method);
           const receiver = resolve(root.provenance, site.path);
           return receiver !== undefined && isMutator(receiver, site.method) && !isPrivateInstanceData(receiver, site.node);
         }
@@ -686,7 +709,8 @@ export default createRule<Options, MessageIds>({
       // A class's own bindings are checked with `this` in its static code, by `checkClasses`.
       if (kind === 'class' && declaresClass(definition)) return null;
       if (kind === 'global' && !checkGlobalThis) return null;
-      return { kind, name: variable.name, line: definition.name.loc.start.line, provenance: found, variable };
+      const ownModule = kind === 'import' && /^\.\.?\//u.test(importSpecifier(definition) ?? '');
+      return { kind, name: variable.name, line: definition.name.loc.start.line, provenance: found, variable, ...(ownModule ? { ownModule } : {}) };
     }
 
     function checkModuleVariable(variable: TSESLint.Scope.Variable): void {

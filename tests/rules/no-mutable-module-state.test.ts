@@ -207,7 +207,7 @@ export async function f(k) { await clients.redis.set(k, 1); await clients.redis.
   { code: `import config from './config.js';
 import * as cache from './cache.js';
 import { users } from './users.js';
-export function f(k, v) { config.set(k, v); cache.put(k, v); users.push(v); users.delete(k); }` },
+export function f(k, v) { config.set(k, v); cache.put(k, v); users.delete(k); }` },
   // method calls on require bindings
   { code: `const store = require('./store');
 const { sessions } = require('./sessions');
@@ -2067,6 +2067,18 @@ const rates = new NodeCache({ stdTTL: 60 });
 app.get('/rate/:pair', async (req, res) => { rates.set(req.params.pair, await fetchRate(req.params.pair)); res.end(); });
 module.exports = { rates };`,
     errors: [error('mutated', 3, 46, 'rates', 2)],
+  },
+  // an array of the project's own module, pushed to from a route; other methods and packages stay silent
+  {
+    code: `const db = require('../db');
+const cache = require('cache-client');
+app.post('/pets', (req, res) => {
+  db.pets.push(req.body);
+  db.users.set(req.body.owner, req.body);
+  cache.list.push(req.body);
+  res.sendStatus(201);
+});`,
+    errors: [error('importMutated', 4, 3, 'db', 1)],
   },
   // an alias held in a reassigned let
   {
