@@ -101,24 +101,35 @@ function isAmbient(definition: TSESLint.Scope.Definition): boolean {
   return definition.parent.declare || definition.parent.parent?.type === AST_NODE_TYPES.TSModuleBlock;
 }
 
-/** `this` in a static method, static block or static field initialiser (arrows included): the class itself. */
-function staticClassOf(node: TSESTree.ThisExpression): ClassNode | undefined {
+/**
+ * What `this` names, seen through arrows: the class itself in a static method, static block or
+ * static field initialiser (`static`); the instance in an instance method, accessor or arrow-function
+ * field (`method`); the instance being built in the constructor or a field initialiser (`building`).
+ */
+function thisOfClass(node: TSESTree.ThisExpression): { classNode: ClassNode; role: 'static' | 'method' | 'building' } | undefined {
   let child: TSESTree.Node = node;
+  let inArrow = false;
   for (let current = node.parent; current; child = current, current = current.parent) {
     switch (current.type) {
       case AST_NODE_TYPES.ArrowFunctionExpression:
+        inArrow = true;
         continue;
       case AST_NODE_TYPES.FunctionExpression: {
         const method = current.parent;
-        const isStaticMethod = method.type === AST_NODE_TYPES.MethodDefinition && method.value === current && method.static;
-        return isStaticMethod ? (method.parent.parent as ClassNode) : undefined;
+        if (method.type !== AST_NODE_TYPES.MethodDefinition || method.value !== current) return undefined;
+        const classNode = method.parent.parent as ClassNode;
+        if (method.static) return { classNode, role: 'static' };
+        return { classNode, role: method.kind === 'constructor' ? 'building' : 'method' };
       }
       case AST_NODE_TYPES.StaticBlock:
-        return current.parent.parent as ClassNode;
+        return { classNode: current.parent.parent as ClassNode, role: 'static' };
       case AST_NODE_TYPES.PropertyDefinition:
-      case AST_NODE_TYPES.AccessorProperty:
+      case AST_NODE_TYPES.AccessorProperty: {
         if (current.value !== child) return undefined;
-        return current.static ? (current.parent.parent as ClassNode) : undefined;
+        const classNode = current.parent.parent as ClassNode;
+        if (current.static) return { classNode, role: 'static' };
+        return { classNode, role: inArrow ? 'method' : 'building' };
+      }
       case AST_NODE_TYPES.FunctionDeclaration:
       case AST_NODE_TYPES.ClassBody:
       case AST_NODE_TYPES.Program:
@@ -128,6 +139,18 @@ function staticClassOf(node: TSESTree.ThisExpression): ClassNode | undefined {
     }
   }
   return undefined;
+}
+
+/** `this` in a static method, static block or static field initialiser (arrows included): the class itself. */
+function staticClassOf(node: TSESTree.ThisExpression): ClassNode | undefined {
+  const found = thisOfClass(node);
+  return found?.role === 'static' ? found.classNode : undefined;
+}
+
+/** `this` in an instance method, accessor or arrow-function field: the instance; not where the instance is built. */
+function instanceClassOf(node: TSESTree.ThisExpression): ClassNode | undefined {
+  const found = thisOfClass(node);
+  return found?.role === 'method' ? found.classNode : undefined;
 }
 
 function staticFieldOf(classNode: ClassNode, key: string | undefined): TSESTree.PropertyDefinition | undefined {
@@ -793,37 +816,6 @@ export default createRule<Options, MessageIds>({
       if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
       const [variable] = sourceCode.getDeclaredVariables(declarator);
       return variable && isStateScope(variable.scope) ? variable : undefined;
-    }
-
-    /**
-     * The class whose instance `this` is in an instance method, accessor or arrow-function field;
-     * `undefined` in the constructor and in field initialisers, which build the object.
-     */
-    function instanceClassOf(node: TSESTree.ThisExpression): ClassNode | undefined {
-      let child: TSESTree.Node = node;
-      let inArrow = false;
-      for (let current = node.parent; current; child = current, current = current.parent) {
-        switch (current.type) {
-          case AST_NODE_TYPES.ArrowFunctionExpression:
-            inArrow = true;
-            continue;
-          case AST_NODE_TYPES.FunctionExpression: {
-            const method = current.parent;
-            const isMethod = method.type === AST_NODE_TYPES.MethodDefinition && method.value === current && !method.static && method.kind !== 'constructor';
-            return isMethod ? (method.parent.parent as ClassNode) : undefined;
-          }
-          case AST_NODE_TYPES.PropertyDefinition:
-          case AST_NODE_TYPES.AccessorProperty:
-            return current.value === child && !current.static && inArrow ? (current.parent.parent as ClassNode) : undefined;
-          case AST_NODE_TYPES.FunctionDeclaration:
-          case AST_NODE_TYPES.ClassBody:
-          case AST_NODE_TYPES.Program:
-            return undefined;
-          default:
-            continue;
-        }
-      }
-      return undefined;
     }
 
     /** Instance fields of the one instance of a process-lifetime class, changed in its methods. */
