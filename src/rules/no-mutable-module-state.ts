@@ -298,8 +298,9 @@ export default createRule<Options, MessageIds>({
     let staticDepth = 0;
     const objectMethodThis: TSESTree.ThisExpression[] = [];
     let objectMethodDepth = 0;
-    const instanceThis: TSESTree.ThisExpression[] = [];
-    let classBodyDepth = 0;
+    /** `this` inside a class body, with the innermost class around it. */
+    const instanceThis: { node: TSESTree.ThisExpression; classNode: ClassNode }[] = [];
+    const classStack: ClassNode[] = [];
     const reported = new Set<TSESTree.Node>();
     const suggestions = new Map<TSESLint.Scope.Variable, TSESLint.ReportSuggestionArray<MessageIds> | undefined>();
 
@@ -821,17 +822,17 @@ export default createRule<Options, MessageIds>({
     /** Instance fields of the one instance of a process-lifetime class, changed in its methods. */
     function checkProcessLifetimeInstances(): void {
       const roots = new Map<ClassNode, Root | null>();
-      for (const node of instanceThis) {
+      for (const { node, classNode } of instanceThis) {
         if (!mayLeadToMutation(node)) continue;
-        const classNode = instanceClassOf(node);
-        if (!classNode) continue;
+        // Most classes are not process-lifetime ones: decide the class first, and climb from `this` only for those.
         let root = roots.get(classNode);
         if (root === undefined) {
           const madeBy = lifetimeClasses.madeBy(classNode);
           root = madeBy ? { kind: 'instance', name: className(classNode), line: madeBy.loc.start.line, provenance: { kind: 'instance', node: classNode } } : null;
           roots.set(classNode, root);
         }
-        if (root) checkReadReference(() => root, node);
+        const instanceRoot = root;
+        if (instanceRoot && instanceClassOf(node) === classNode) checkReadReference(() => instanceRoot, node);
       }
     }
 
@@ -855,11 +856,11 @@ export default createRule<Options, MessageIds>({
       'MethodDefinition[static=true], PropertyDefinition[static=true], AccessorProperty[static=true], StaticBlock:exit'() {
         staticDepth--;
       },
-      ClassBody() {
-        classBodyDepth++;
+      ClassBody(node) {
+        classStack.push(node.parent);
       },
       'ClassBody:exit'() {
-        classBodyDepth--;
+        classStack.pop();
       },
       // `this` in a method of a module object literal (`const pads = { set(k, v) { this[k] = v; } }`) names that object.
       [OBJECT_METHOD]() {
@@ -871,7 +872,7 @@ export default createRule<Options, MessageIds>({
       ThisExpression(node) {
         if (staticDepth > 0) thisExpressions.push(node);
         else if (objectMethodDepth > 0) objectMethodThis.push(node);
-        else if (classBodyDepth > 0) instanceThis.push(node);
+        else if (classStack.length > 0) instanceThis.push({ node, classNode: classStack[classStack.length - 1]! });
       },
       'Program:exit'(program) {
         let globalScope = sourceCode.getScope(program);
