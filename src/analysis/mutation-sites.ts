@@ -142,7 +142,7 @@ export function mayLeadToMutation(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.VariableDeclarator:
       return parent.init === outer;
     case AST_NODE_TYPES.AssignmentExpression:
-      return parent.right === outer && parent.operator === '=';
+      return parent.right === outer && parent.operator === '=' && parent.left.type === AST_NODE_TYPES.Identifier;
     case AST_NODE_TYPES.ForOfStatement:
       return parent.right === outer;
     default:
