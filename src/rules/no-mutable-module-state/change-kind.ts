@@ -122,7 +122,8 @@ export function siteChange(sourceCode: Readonly<TSESLint.SourceCode>, site: Muta
     case 'write': {
       const write = site.node;
       if (write.type === AST_NODE_TYPES.UpdateExpression) return { kind: 'accumulate' };
-      if (write.type === AST_NODE_TYPES.UnaryExpression) return { kind: 'remove' };
+      // `delete cache[key]` takes one entry out; `delete Cache.all` empties a slot, like `Cache.all = undefined`.
+      if (write.type === AST_NODE_TYPES.UnaryExpression) return { kind: keyed ? 'remove' : 'reset' };
       if (write.type === AST_NODE_TYPES.AssignmentExpression) return assignmentChange(sourceCode, write, keyed);
       return { kind: keyed ? 'accumulate' : 'replace' };
     }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isMissingCheck, lazyTargetKey } from '../../analysis/lazy-init.js';
 import { localFunctionOfVariable } from '../../analysis/local-function.js';
-import { staticMemberKey } from '../../analysis/provenance.js';
+import { staticMemberKey, staticPropertyKey } from '../../analysis/provenance.js';
 import type { FunctionNode, RunTimeCode } from '../../analysis/runtime-code.js';
 import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
 import type { Change } from './change-kind.js';
@@ -84,11 +84,16 @@ export function isHandleValue(sourceCode: Readonly<TSESLint.SourceCode>, value: 
       return true;
     case AST_NODE_TYPES.Identifier:
       return isHandleBinding(sourceCode, inner, depth);
-    // `{ id, res }`, `{ ws, connectedAt }`: the record of a live connection.
+    // `{ id, res }`, `{ ws, connectedAt }`: the record of a live connection; `{ path, handler: limit() }`: a route table entry.
     case AST_NODE_TYPES.ObjectExpression:
       return (
         depth <= 1 &&
-        inner.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && isHandleValue(sourceCode, property.value, depth + 1))
+        inner.properties.some(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            !property.computed &&
+            (isHandleValue(sourceCode, property.value, depth + 1) || LISTENER_NAME.test(staticPropertyKey(property) ?? '')),
+        )
       );
     default:
       return false;
