@@ -5,9 +5,7 @@ import type { ESLint, Linter } from 'eslint';
 import plugin from '../index.js';
 import type { AuditParams } from './params.js';
 import { NON_SERVICE_ROLES } from '../analysis/file-role.js';
-import { PARSE_MARKER_PLUGIN, PARSE_MARKER_RULE_ID, parseMarkerPlugin } from './parse-marker.js';
-import { createProgressPlugin } from './progress-plugin.js';
-import { createRolePlugin, ROLE_RULE_ID } from './role-plugin.js';
+import { AUDIT_PLUGIN, createAuditPlugin, PARSE_MARKER_RULE_ID, PROGRESS_RULE_ID, ROLE_RULE_ID } from './audit-plugin.js';
 
 /** Build output, dependencies and tool folders: never the service's own source. */
 const ALWAYS_IGNORED = [
@@ -166,33 +164,34 @@ function parserConfigs(params: AuditParams): Linter.Config[] {
  * Without `--all-roles`, a rule of the audit's own reports each file's role for the summary;
  * with it, every rule checks every role.
  */
-function roleConfigs(params: AuditParams): Linter.Config[] {
+function roleConfigs(params: AuditParams, auditPlugin: ESLint.Plugin): Linter.Config[] {
   if (params.allRoles) {
     return [{ name: 'stateless-audit/all-roles', settings: { stateless: { checkRoles: [...NON_SERVICE_ROLES] } } }];
   }
-  const [pluginName, ruleName] = ROLE_RULE_ID.split('/') as [string, string];
   return [
     {
       name: 'stateless-audit/file-role',
       files: sourceFiles(params),
-      plugins: { [pluginName]: createRolePlugin() },
-      rules: { [`${pluginName}/${ruleName}`]: 'warn' },
+      plugins: { [AUDIT_PLUGIN]: auditPlugin },
+      rules: { [ROLE_RULE_ID]: 'warn' },
     },
   ];
 }
 
 /** The whole flat config of an audit: nothing of the target's own ESLint setup is read. */
 export function createOverrideConfig(params: AuditParams): Linter.Config[] {
+  // One plugin object for all of the audit's own rules: ESLint refuses two objects under one name.
+  const auditPlugin = createAuditPlugin(params.progressChannel);
   const configs: Linter.Config[] = [
     { name: 'stateless-audit/ignores', ignores: [...ALWAYS_IGNORED, ...nonRuntimeIgnores(params)] },
     ...gitignoreConfig(params),
     ...parserConfigs(params),
     ...auditedPluginConfigs(params),
-    ...roleConfigs(params),
+    ...roleConfigs(params, auditPlugin),
     {
       name: 'stateless-audit/parse-marker',
       files: sourceFiles(params),
-      plugins: { [PARSE_MARKER_PLUGIN]: parseMarkerPlugin },
+      plugins: { [AUDIT_PLUGIN]: auditPlugin },
       rules: { [PARSE_MARKER_RULE_ID]: 'warn' },
     },
     // The target's disable comments for plugins that are not loaded here must not become noise.
@@ -202,8 +201,8 @@ export function createOverrideConfig(params: AuditParams): Linter.Config[] {
     configs.push({
       name: 'stateless-audit/progress',
       files: sourceFiles(params),
-      plugins: { 'stateless-audit': createProgressPlugin(params.progressChannel) },
-      rules: { 'stateless-audit/progress': 'warn' },
+      plugins: { [AUDIT_PLUGIN]: auditPlugin },
+      rules: { [PROGRESS_RULE_ID]: 'warn' },
     });
   }
   return configs;

@@ -6,7 +6,7 @@ import type { Linter } from 'eslint';
 import { createInlineEslintOptions } from './config.js';
 import type { AuditParams } from './params.js';
 import { optionsModuleUrl } from './params.js';
-import { PARSE_MARKER_RULE_ID } from './parse-marker.js';
+import { PARSE_MARKER_RULE_ID } from './audit-plugin.js';
 import { startProgress } from './progress.js';
 
 export interface LintRun {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ESLint, Linter } from 'eslint';
 import type { BaselineComparison } from './baseline.js';
 import { RULE_PREFIX } from './config.js';
-import { parseRoleMessage, ROLE_RULE_ID } from './role-plugin.js';
+import { parseRoleMessage, ROLE_RULE_ID } from './audit-plugin.js';
 import { codeFingerprint, compareText, readSources, splitLines } from './source-text.js';
 
 export interface RuleInfo {
