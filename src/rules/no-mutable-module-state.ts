@@ -12,12 +12,13 @@ import {
   type ContainerKind,
   type Provenance,
 } from '../analysis/provenance.js';
+import { moduleValueOf } from '../analysis/module-value.js';
 import { createRunTimeCode, type FunctionNode } from '../analysis/runtime-code.js';
 import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
 import { reassignmentChange, siteChange, type Change } from './no-mutable-module-state/change-kind.js';
 import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, returnedStateKeys, type Candidate } from './no-mutable-module-state/per-process.js';
-import { isInMemoryCacheClass } from './no-mutable-module-state/library-caches.js';
+import { IN_MEMORY_CACHE_PACKAGES } from './no-mutable-module-state/catalog.js';
 import { createProcessLifetimeClasses } from './no-mutable-module-state/process-lifetime.js';
 import { createWriteContexts } from './no-mutable-module-state/write-context.js';
 
@@ -62,20 +63,6 @@ interface Root {
  * `add` and `delete` are the everyday methods of clients and repositories, so they stay silent.
  */
 const OWN_MODULE_ARRAY_MUTATORS: ReadonlySet<string> = new Set(['push', 'splice', 'unshift']);
-
-/** The specifier an import binding or a `require(...)` initialiser loads, when it is a literal. */
-function importSpecifier(definition: TSESLint.Scope.Definition): string | undefined {
-  if (definition.type === 'ImportBinding') {
-    const declaration = definition.parent;
-    return declaration.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : undefined;
-  }
-  if (definition.type !== 'Variable' || !definition.node.init) return undefined;
-  let init = unwrapExpression(definition.node.init);
-  if (init.type === AST_NODE_TYPES.MemberExpression) init = unwrapExpression(init.object);
-  if (init.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'require') return undefined;
-  const [argument] = init.arguments;
-  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
-}
 
 /** Definitions that make module state: variables, functions and classes (reassigned or given properties), imports. */
 const TRACKED_DEFINITIONS: ReadonlySet<string> = new Set(['Variable', 'FunctionName', 'ClassName', 'ImportBinding']);
@@ -286,7 +273,10 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const runTime = createRunTimeCode(sourceCode);
     const bindings = createBindingIndex(sourceCode);
-    const provenance = createProvenance(sourceCode, bindings, (callee) => (isInMemoryCacheClass(sourceCode, callee) ? 'map' : undefined));
+    // A class of an in-memory cache package (`new LRUCache()`) is a Map that forgets.
+    const provenance = createProvenance(sourceCode, bindings, (callee) =>
+      IN_MEMORY_CACHE_PACKAGES.has(moduleValueOf(sourceCode, callee)?.moduleId ?? '') ? 'map' : undefined,
+    );
     const allowed = (options.allow ?? []).map(toMatcher);
     const allowLazyInit = options.allowLazyInit ?? true;
     const checkGlobalThis = options.checkGlobalThis ?? true;
@@ -733,7 +723,7 @@ export default createRule<Options, MessageIds>({
       // A class's own bindings are checked with `this` in its static code, by `checkClasses`.
       if (kind === 'class' && declaresClass(definition)) return null;
       if (kind === 'global' && !checkGlobalThis) return null;
-      const ownModule = kind === 'import' && /^\.\.?\//u.test(importSpecifier(definition) ?? '');
+      const ownModule = kind === 'import' && /^\.\.?\//u.test(moduleValueOf(sourceCode, definition.name)?.moduleId ?? '');
       return { kind, name: variable.name, line: definition.name.loc.start.line, provenance: found, variable, ...(ownModule ? { ownModule } : {}) };
     }
 

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { moduleValueOf } from '../../analysis/module-value.js';
 import { staticMemberKey, staticPropertyKey, type ClassNode } from '../../analysis/provenance.js';
 import type { RunTimeCode } from '../../analysis/runtime-code.js';
 import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
@@ -21,11 +22,7 @@ function calleeName(callee: TSESTree.Node): string | undefined {
 
 /** `Injectable` imported from a `@nestjs/` package (Angular has an `@Injectable()` too, for browser services). */
 function isNestImport(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Node): boolean {
-  const local = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee;
-  if (local.type !== AST_NODE_TYPES.Identifier) return false;
-  const definition = ASTUtils.findVariable(sourceCode.getScope(local), local)?.defs[0];
-  const declaration = definition?.type === 'ImportBinding' ? definition.parent : undefined;
-  return declaration?.type === AST_NODE_TYPES.ImportDeclaration && declaration.source.value.startsWith(NEST_PACKAGE_PREFIX);
+  return moduleValueOf(sourceCode, callee)?.moduleId.startsWith(NEST_PACKAGE_PREFIX) === true;
 }
 
 /**
