@@ -32,7 +32,8 @@ function isSame(node: TSESTree.Node, key: string): boolean {
   return lazyTargetKey(node) === key;
 }
 
-function isNothing(node: TSESTree.Node): boolean {
+/** `null`, `undefined`, `void 0`: the value of a binding that holds nothing yet. */
+export function isNothing(node: TSESTree.Node): boolean {
   const inner = unwrapExpression(node);
   if (inner.type === AST_NODE_TYPES.Literal) return inner.value === null;
   if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'undefined';

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { lazyTargetKey } from '../../analysis/lazy-init.js';
+import { isNothing, lazyTargetKey } from '../../analysis/lazy-init.js';
 import type { MutationSite } from '../../analysis/mutation-sites.js';
 import { staticMemberKey } from '../../analysis/provenance.js';
 import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
@@ -28,13 +28,6 @@ export interface Change {
 
 const ADDING_METHODS: ReadonlySet<string> = new Set(['add', 'push', 'set', 'splice', 'unshift']);
 const REMOVING_METHODS: ReadonlySet<string> = new Set(['delete', 'pop', 'shift']);
-
-export function isNothing(node: TSESTree.Node): boolean {
-  const inner = unwrapExpression(node);
-  if (inner.type === AST_NODE_TYPES.Literal) return inner.value === null;
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'undefined';
-  return inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === 'void';
-}
 
 function isStaticKey(node: TSESTree.Node | undefined): boolean {
   if (node?.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' || typeof node.value === 'number';

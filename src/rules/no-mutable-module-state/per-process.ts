@@ -16,6 +16,7 @@ import {
   REQUEST_DATA_NAME,
   TIMER_FUNCTIONS,
 } from './catalog.js';
+import { calleeName } from './callee-name.js';
 import type { WriteContext } from './write-context.js';
 
 /** One run-time change of a piece of module state, before the rule decides whether to report it. */
@@ -43,12 +44,6 @@ export function carriesRequestData(candidate: Candidate): boolean {
   const { kind } = candidate.change;
   if (kind === 'replace') return candidate.refreshesCache === true || (candidate.target !== undefined && REQUEST_DATA_NAME.test(candidate.target));
   return kind === 'accumulate' || kind === 'remove';
-}
-
-function calleeName(callee: TSESTree.Node): string | undefined {
-  const inner = unwrapExpression(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-  return inner.type === AST_NODE_TYPES.MemberExpression ? staticMemberKey(inner) : undefined;
 }
 
 /** A parameter of a `server.on('connection', (socket) => ...)` listener: a live connection. */

@@ -4,6 +4,7 @@ import { staticMemberKey, staticPropertyKey, type ClassNode } from '../../analys
 import type { RunTimeCode } from '../../analysis/runtime-code.js';
 import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
 import { IN_MEMORY_STORE_NAME, NEST_PACKAGE_PREFIX, NEST_PER_REQUEST_SCOPES, NEST_PROVIDER_DECORATORS } from './catalog.js';
+import { calleeName } from './callee-name.js';
 
 /** Classes whose one instance lives as long as the process, so that its fields are module state. */
 export interface ProcessLifetimeClasses {
@@ -12,12 +13,6 @@ export interface ProcessLifetimeClasses {
    * name of an `InMemory…Repository`), or `undefined`.
    */
   madeBy(classNode: ClassNode): TSESTree.Node | undefined;
-}
-
-function calleeName(callee: TSESTree.Node): string | undefined {
-  const inner = unwrapExpression(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-  return inner.type === AST_NODE_TYPES.MemberExpression ? staticMemberKey(inner) : undefined;
 }
 
 /** `Injectable` imported from a `@nestjs/` package (Angular has an `@Injectable()` too, for browser services). */

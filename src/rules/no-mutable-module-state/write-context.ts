@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isMissingCheck, isPresentCheck } from '../../analysis/lazy-init.js';
+import { containsNode } from '../../analysis/node-range.js';
 import { staticMemberKey, staticPropertyKey } from '../../analysis/provenance.js';
 import type { FunctionNode, RunTimeCode } from '../../analysis/runtime-code.js';
 import { skipWrapperParents, unwrapExpression } from '../../analysis/unwrap.js';
@@ -19,6 +20,7 @@ import {
   SOCKET_IO_SERVER_NAMES,
   START_UP_NAME,
 } from './catalog.js';
+import { calleeName } from './callee-name.js';
 import type { ProcessLifetimeClasses } from './process-lifetime.js';
 
 /**
@@ -47,12 +49,6 @@ function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
     node?.type === AST_NODE_TYPES.FunctionExpression ||
     node?.type === AST_NODE_TYPES.ArrowFunctionExpression
   );
-}
-
-function calleeName(callee: TSESTree.Node): string | undefined {
-  const inner = unwrapExpression(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-  return inner.type === AST_NODE_TYPES.MemberExpression ? staticMemberKey(inner) : undefined;
 }
 
 /** `process` in `process.on(...)`: the name of the object a method is called on, when it is an identifier. */
@@ -137,9 +133,6 @@ function lowersFlag(identifier: TSESTree.Node): boolean {
   return value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined';
 }
 
-function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}
 
 export function createWriteContexts(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -287,7 +280,7 @@ export function createWriteContexts(
     const variable = sourceCode.getScope(flag).references.find((candidate) => candidate.identifier === flag)?.resolved;
     const setters = variable?.references.filter((candidate) => candidate.isWrite() && !candidate.init) ?? [];
     if (setters.some((setter) => lowersFlag(setter.identifier))) return false;
-    return setters.some((setter) => places.some((place) => isWithin(setter.identifier, place)));
+    return setters.some((setter) => places.some((place) => containsNode(place, setter.identifier)));
   }
 
   /**
