@@ -2,8 +2,10 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   BROWSER_FOLDERS,
+  BUILD_MODULES,
   BROWSER_GLOBALS,
   CLIENT_PACKAGE,
+  EXPORTS_SOMETHING,
   INFRASTRUCTURE_MODULE,
   NODE_SERVER_MODULES,
   SERVER_START,
@@ -119,6 +121,10 @@ function toolReason(sourceCode: Readonly<TSESLint.SourceCode>, filePath: FilePat
     else {
       const folder = folderIn(filePath, TOOL_FOLDERS);
       if (folder) signal = `in a ${folder}/ folder`;
+      else {
+        const buildModule = loads.find((id) => BUILD_MODULES.has(id));
+        if (buildModule && !EXPORTS_SOMETHING.test(sourceCode.text)) signal = `a build script (imports ${buildModule}, exports nothing)`;
+      }
     }
   }
   // Express-generator's `bin/www` is a shebang script and the server's entry point.

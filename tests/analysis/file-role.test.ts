@@ -1,41 +1,11 @@
-import * as espree from 'espree';
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { classifyFile, filePathOf, type FileRoleVerdict } from '../../src/analysis/file-role.js';
-
-type Parser = 'esm' | 'cjs' | 'ts';
+import { runInRule } from './run-in-rule.js';
 
 /** The verdict for `code` saved as `filename` (relative to the working directory), parsed as a real rule sees it. */
-function classify(code: string, filename = 'src/service.js', parser: Parser = 'esm', globals: Linter.Globals = {}): FileRoleVerdict {
-  let verdict: FileRoleVerdict | undefined;
-  const rule = {
-    meta: { type: 'problem', schema: [] },
-    create(context: Readonly<TSESLint.RuleContext<string, []>>) {
-      verdict = classifyFile(context.sourceCode, context.filename, context.cwd);
-      return {};
-    },
-  };
-  const languageOptions: Linter.LanguageOptions =
-    parser === 'ts'
-      ? { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } }, globals }
-      : {
-          parser: espree as Linter.Parser,
-          ecmaVersion: 'latest',
-          sourceType: parser === 'esm' ? 'module' : 'commonjs',
-          parserOptions: { ecmaFeatures: { jsx: true } },
-          globals,
-        };
-  const messages = new Linter({ configType: 'flat' }).verify(
-    code,
-    [{ files: ['**/*.{js,cjs,mjs,ts}'], languageOptions, plugins: { test: { rules: { role: rule as never } } }, rules: { 'test/role': 'error' } }],
-    filename,
-  );
-  const fatal = messages.find((message) => message.fatal);
-  if (fatal) throw new Error(`parse error: ${fatal.message}`);
-  if (!verdict) throw new Error('the classifying rule did not run');
-  return verdict;
+function classify(code: string, filename = 'src/service.js', parser: 'esm' | 'cjs' | 'ts' = 'esm', globals: Linter.Globals = {}): FileRoleVerdict {
+  return runInRule(code, { parser, filename, globals }, (sourceCode, context) => classifyFile(sourceCode, context.filename, context.cwd));
 }
 
 const roleOf = (...args: Parameters<typeof classify>): string => classify(...args).role;
@@ -264,6 +234,39 @@ describe('tool', () => {
       server.listen(process.env.PORT || 3000);
     `;
     expect(roleOf(www, 'bin/www.js', 'cjs')).toBe('service');
+  });
+
+  it('recognises a build script: it loads a compiler, exports nothing and starts no server', () => {
+    const generator = `
+      const babel = require('@babel/core');
+      let docs = '';
+      const plugin = () => ({ visitor: { Identifier(path) { docs += path.node.name; } } });
+      const result = babel.transformFileSync('./src/options.js', { plugins: [plugin] });
+      require('fs').writeFileSync('./src/definitions.js', result.code);
+    `;
+    expect(classify(generator, 'resources/build-definitions.js', 'cjs').reason).toBe(
+      'a build script (imports @babel/core, exports nothing) that starts no server',
+    );
+    expect(roleOf(`import { build } from 'esbuild';\nawait build({ entryPoints: ['src/app.ts'], outdir: 'dist' });`, 'build.mjs')).toBe('tool');
+  });
+
+  it('keeps modules that load a compiler but export something, or start a server, as service code', () => {
+    const devMiddleware = `
+      const webpack = require('webpack');
+      const devMiddleware = require('webpack-dev-middleware');
+      module.exports = function addDevMiddlewares(app, config) { app.use(devMiddleware(webpack(config))); };
+    `;
+    expect(roleOf(devMiddleware, 'server/middlewares/dev.js', 'cjs')).toBe('service');
+    expect(roleOf(`import ts from 'typescript';\nexport function compile(source) { return ts.transpileModule(source, {}); }`)).toBe('service');
+    expect(roleOf(`var app = module.exports = require('express')();\nconst babel = require('@babel/core');`, 'index.js', 'cjs')).toBe('service');
+    const devServer = `
+      const webpack = require('webpack');
+      const express = require('express');
+      const app = express();
+      app.use(require('webpack-dev-middleware')(webpack(require('./webpack.config'))));
+      app.listen(3000);
+    `;
+    expect(roleOf(devServer, 'dev-server.js', 'cjs')).toBe('service');
   });
 
   it('keeps a CLI that starts the server as service code', () => {

@@ -7,6 +7,13 @@ import type { ParserName } from '../rule-tester.js';
 
 const hermesParser = createRequire(import.meta.url)('hermes-eslint') as Linter.Parser;
 
+/** How to lint the code: the parser, and optionally the file name (relative to the working directory) and the host's globals. */
+export interface RunOptions {
+  readonly parser: ParserName;
+  readonly filename?: string;
+  readonly globals?: Linter.Globals;
+}
+
 /**
  * Lints `code` with a throw-away rule whose `Program:exit` calls `inspect` with the real
  * `SourceCode` of the real parser, and returns what `inspect` returned. Analysis helpers are
@@ -14,7 +21,7 @@ const hermesParser = createRequire(import.meta.url)('hermes-eslint') as Linter.P
  */
 export function runInRule<T>(
   code: string,
-  parser: ParserName,
+  how: ParserName | RunOptions,
   inspect: (sourceCode: Readonly<TSESLint.SourceCode>, context: Readonly<TSESLint.RuleContext<string, []>>) => T,
   listeners: (context: Readonly<TSESLint.RuleContext<string, []>>) => TSESLint.RuleListener = () => ({}),
 ): T {
@@ -31,24 +38,26 @@ export function runInRule<T>(
       };
     },
   };
+  const { parser, filename = parser === 'ts' ? 'file.ts' : 'file.js', globals = {} } = typeof how === 'string' ? { parser: how } : how;
+  const jsx = { ecmaFeatures: { jsx: true } };
   const linter = new Linter({ configType: 'flat' });
   const languageOptions: Linter.LanguageOptions =
     parser === 'ts'
-      ? { parser: tsParser as Linter.Parser }
+      ? { parser: tsParser as Linter.Parser, parserOptions: jsx, globals }
       : parser === 'flow'
-        ? { parser: hermesParser, sourceType: 'module' }
-        : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: parser === 'esm' ? 'module' : 'commonjs' };
+        ? { parser: hermesParser, sourceType: 'module', globals }
+        : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: parser === 'esm' ? 'module' : 'commonjs', parserOptions: jsx, globals };
   const messages = linter.verify(
     code,
     [
       {
-        files: ['**/*.js', '**/*.ts'],
+        files: ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'],
         languageOptions,
         plugins: { test: { rules: { inspect: rule as unknown as Linter.RuleEntry & object } } as never },
         rules: { 'test/inspect': 'error' },
       },
     ],
-    parser === 'ts' ? 'file.ts' : 'file.js',
+    filename,
   );
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`parse error: ${fatal.message}`);

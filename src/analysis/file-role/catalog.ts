@@ -190,6 +190,34 @@ export const TOOL_MODULES: ReadonlySet<string> = new Set([
   'yeoman-environment',
 ]);
 
+/**
+ * Compilers and code transformers. A file that loads one, exports nothing and starts no server is
+ * a build script run by hand or by `npm run` (a code generator, a bundling step). A module that
+ * exports something, such as dev middleware built on `webpack`, stays service code.
+ */
+export const BUILD_MODULES: ReadonlySet<string> = new Set([
+  '@babel/core',
+  'babel-core',
+  '@babel/generator',
+  '@babel/parser',
+  '@babel/traverse',
+  'esbuild',
+  'rollup',
+  '@swc/core',
+  'terser',
+  'uglify-js',
+  'typescript',
+  'ts-morph',
+  'jscodeshift',
+  'recast',
+  'prettier',
+  'webpack',
+  'vite',
+]);
+
+/** Text that shows a module exports something: `module.exports`, `exports.x =`, an ES `export`. */
+export const EXPORTS_SOMETHING = /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|^\s*export\b/mu;
+
 /** Folder names of command-line programs and generators. Weak: a file there that starts a server stays service code. */
 export const TOOL_FOLDERS: ReadonlySet<string> = new Set(['bin', 'cli', 'generators']);
 
