@@ -17,19 +17,40 @@ function languageOptionsFor(group, tsParser) {
  * gigabytes of AST and tokens lands inside whichever rule listener happens to allocate, and is
  * timed as that rule. Not timed as a measured rule; it runs in every configuration alike.
  */
-const benchPlugin = {
-  rules: {
-    'gc-after-parse': {
-      meta: { type: 'problem', schema: [] },
-      create() {
-        globalThis.gc?.();
-        return {};
-      },
-    },
+const gcAfterParse = {
+  meta: { type: 'problem', schema: [] },
+  create() {
+    globalThis.gc?.();
+    return {};
   },
 };
 
-function buildConfig(job, plugin, tsParser) {
+/**
+ * The plugin's file-role classification alone, as the rules run it (once per file, from the
+ * file's SourceCode), so that ESLint's stats time it like a rule. Measured against parse time.
+ */
+function fileRoleRule(classifyFile) {
+  return {
+    meta: { type: 'problem', schema: [] },
+    create(context) {
+      classifyFile(context.sourceCode, context.filename, context.cwd);
+      return {};
+    },
+  };
+}
+
+/** A rule that does nothing: what ESLint itself spends on running one more rule in every file. */
+const emptyRule = {
+  meta: { type: 'problem', schema: [] },
+  create() {
+    return {};
+  },
+};
+
+function buildConfig(job, plugin, tsParser, classifyFile) {
+  const benchPlugin = {
+    rules: { 'gc-after-parse': gcAfterParse, empty: emptyRule, ...(classifyFile ? { 'file-role': fileRoleRule(classifyFile) } : {}) },
+  };
   return [
     {
       files: LINTED_FILES,
@@ -98,10 +119,11 @@ async function run(job) {
   const { ESLint } = require('eslint');
   const tsParser = require('@typescript-eslint/parser');
   const plugin = (await import(pathToFileURL(job.pluginPath).href)).default;
+  const classifyFile = job.fileRolePath ? (await import(pathToFileURL(job.fileRolePath).href)).classifyFile : undefined;
   const eslint = new ESLint({
     cwd: job.cwd,
     overrideConfigFile: true,
-    overrideConfig: buildConfig(job, plugin, tsParser),
+    overrideConfig: buildConfig(job, plugin, tsParser, classifyFile),
     stats: true,
     cache: false,
     fix: false,

@@ -32,7 +32,7 @@ const requireFromProject = createRequire(join(PROJECT_ROOT, 'package.json'));
 
 /** Reference core rules (c): the plugin is measured against `no-unused-vars` on the same corpus. */
 const REFERENCE_RULES = ['no-unused-vars', 'prefer-const'];
-const TARGETS = { pluginVsNoUnusedVars: 0.5, pluginVsParse: 0.1, doubledVsSingle: 2.2 };
+const TARGETS = { pluginVsNoUnusedVars: 0.5, pluginVsParse: 0.1, fileRoleVsParse: 0.02, doubledVsSingle: 2.2 };
 /** Retained heap may differ by this much between a quarter and all of a corpus before it counts as growth. */
 const HEAP_GROWTH_TOLERANCE_MB = 8;
 const MEMORY_CHUNKS = 4;
@@ -237,11 +237,25 @@ async function loadPlugin(pluginPath) {
   return { plugin, ruleIds, ruleEntry };
 }
 
-/** Configurations (a)-(d): each plugin rule alone, all plugin rules, reference core rules alone, no rules. */
-function configurations({ ruleIds, ruleEntry }) {
+/** The plugin's file-role module, when the measured build has one (an older build may not). */
+function fileRoleModuleOf(pluginPath) {
+  const path = join(dirname(pluginPath), 'analysis/file-role.js');
+  return existsSync(path) ? path : undefined;
+}
+
+/**
+ * Configurations (a)-(d): each plugin rule alone, all plugin rules, the file-role classification
+ * alone (which the first plugin rule of a file runs) with an empty rule beside it for ESLint's own
+ * cost of one more rule, reference core rules alone, no rules.
+ */
+function configurations({ ruleIds, ruleEntry }, fileRolePath) {
   const configs = ruleIds.map((id) => ({ name: id, kind: 'rule', rules: { [id]: ruleEntry(id) } }));
   if (ruleIds.length > 0) {
     configs.push({ name: 'all plugin rules', kind: 'plugin', rules: Object.fromEntries(ruleIds.map((id) => [id, ruleEntry(id)])) });
+  }
+  if (fileRolePath) {
+    configs.push({ name: 'file-role classification', kind: 'file-role', rules: { 'bench/file-role': 'error' } });
+    configs.push({ name: 'empty rule', kind: 'empty', rules: { 'bench/empty': 'error' } });
   }
   for (const id of REFERENCE_RULES) configs.push({ name: id, kind: 'reference', rules: { [id]: 'error' } });
   configs.push({ name: 'no rules', kind: 'none', rules: {} });
@@ -280,6 +294,7 @@ function jobFor(corpus, config, pluginPath) {
     groups: corpus.groups,
     rules: config.rules,
     gcAfterParse: Boolean(corpus.large),
+    fileRolePath: config.kind === 'file-role' ? fileRoleModuleOf(pluginPath) : undefined,
   };
 }
 
@@ -295,7 +310,7 @@ function measuredRuleMs(result, config) {
 }
 
 /** The configurations the targets are computed from; on the large files only these get every run. */
-const TARGET_KINDS = new Set(['plugin', 'none']);
+const TARGET_KINDS = new Set(['plugin', 'file-role', 'empty', 'none']);
 const isTargetConfig = (config) => TARGET_KINDS.has(config.kind) || config.name === 'no-unused-vars';
 
 function runsFor(corpus, config, options) {
@@ -426,6 +441,19 @@ function targetLines(measured, memory) {
     results.push(vsNuv <= TARGETS.pluginVsNoUnusedVars, vsParse <= TARGETS.pluginVsParse);
     lines.push(`| all plugin rules / no-unused-vars | ${corpus.name} | ${ratio(vsNuv)} | ${TARGETS.pluginVsNoUnusedVars} | ${verdict(vsNuv <= TARGETS.pluginVsNoUnusedVars)} |`);
     lines.push(`| all plugin rules / parse | ${corpus.name} | ${ratio(vsParse)} | ${TARGETS.pluginVsParse} | ${verdict(vsParse <= TARGETS.pluginVsParse)} |`);
+    // The classification's own cost: its rule's time less an empty rule's (ESLint's cost of any rule), over parse time.
+    const fileRole = rows.find((row) => row.config.kind === 'file-role');
+    const empty = rows.find((row) => row.config.kind === 'empty');
+    if (fileRole?.crashed) {
+      results.push(false);
+      lines.push(`| file-role classification / parse | ${corpus.name} | failed (crash or timeout) | ${TARGETS.fileRoleVsParse} | **NOT met** |`);
+    } else if (fileRole && empty && !empty.crashed) {
+      const roleVsParse = (fileRole.ruleMs - empty.ruleMs) / fileRole.parseMs;
+      results.push(roleVsParse <= TARGETS.fileRoleVsParse);
+      lines.push(
+        `| file-role classification less an empty rule / parse | ${corpus.name} | ${ratio(roleVsParse)} | ${TARGETS.fileRoleVsParse} | ${verdict(roleVsParse <= TARGETS.fileRoleVsParse)} |`,
+      );
+    }
   }
   const single = measured.find(({ corpus }) => corpus.name === 'typescript.js');
   const doubled = measured.find(({ corpus }) => corpus.name === 'typescript.js-x2');
@@ -576,7 +604,7 @@ async function main() {
 async function measureAndReport(options, started, loadBefore) {
   const pinned = ensureCorpusPackages();
   const pluginInfo = await loadPlugin(options.plugin);
-  const configs = configurations(pluginInfo);
+  const configs = configurations(pluginInfo, fileRoleModuleOf(options.plugin));
   console.log(`Rules measured: ${pluginInfo.ruleIds.join(', ') || '(the plugin has no rules yet)'}`);
 
   const measured = [];

@@ -51,7 +51,9 @@ interface FilePath {
  * `/srv/www/` does not make every file a browser file.
  */
 export function filePathOf(filename: string, cwd: string): FilePath {
-  const relative = cwd ? path.relative(cwd, filename) : filename;
+  // ESLint passes absolute paths under its cwd: slicing avoids path.relative's two resolves per file.
+  const under = cwd && filename.startsWith(cwd) && (filename[cwd.length] === path.sep || filename[cwd.length] === '/');
+  const relative = under ? filename.slice(cwd.length + 1) : cwd ? path.relative(cwd, filename) : filename;
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   const parts = (inside ? relative : path.basename(filename)).split(/[\\/]/u);
   const name = parts.pop() ?? '';
@@ -205,7 +207,11 @@ function browserSignal(
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) break;
     if (statement.directive === 'use client') return "a 'use client' module";
   }
+  // An environment comment heads the file; reading only the comments before the first token
+  // keeps files full of JSDoc blocks from paying one regular-expression test per block.
+  const codeStart = sourceCode.ast.tokens[0]?.range[0] ?? Infinity;
   for (const comment of sourceCode.ast.comments ?? []) {
+    if (comment.range[0] > codeStart) break;
     if (comment.type === 'Block' && BROWSER_ENVIRONMENT.test(comment.value)) return 'an eslint-env browser comment';
   }
   const global = unguardedBrowserGlobal(globals);

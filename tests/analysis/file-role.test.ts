@@ -50,8 +50,11 @@ describe('vendored', () => {
 
   it('recognises bundler runtimes', () => {
     expect(classify('var __webpack_modules__ = {}; function __webpack_require__(id) { return __webpack_modules__[id]; }').reason).toBe(
-      'bundler output (__webpack_require__)',
+      'bundler output (__webpack_modules__)',
     );
+    // The runtime opens a bundle; a marker deep inside a large hand-written file is not read.
+    const late = `export const notes = [\n${'  "a plain line of text",\n'.repeat(1_000)}];\n// __webpack_require__\n`;
+    expect(roleOf(late)).toBe('service');
     const umd = `
       (function (root, factory) {
         if (typeof define === 'function' && define.amd) define([], factory);
@@ -136,6 +139,16 @@ describe('browser', () => {
 
   it("recognises 'use client' and eslint-env browser", () => {
     expect(classify(`'use client';\nexport default function Button() { return null; }`).reason).toBe("a 'use client' module");
+    expect(classify(`/* eslint-env browser, node */\nlet open = 0;`).reason).toBe('an eslint-env browser comment');
+  });
+
+  it('reads eslint-env only in the comments that head the file', () => {
+    const code = `
+      let open = 0;
+      /* eslint-env browser */
+      export function toggle() { open += 1; }
+    `;
+    expect(roleOf(code)).toBe('service');
   });
 
   it('recognises client folders and client packages', () => {

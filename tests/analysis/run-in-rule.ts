@@ -59,8 +59,9 @@ export function runInRule<T>(
     ],
     filename,
   );
+  // ESLint 10 also reports an inline configuration comment it cannot apply (`/* eslint-env */`) as
+  // fatal, yet the rules run: only a fatal message with no rule run is a parse error.
   const fatal = messages.find((message) => message.fatal);
-  if (fatal) throw new Error(`parse error: ${fatal.message}`);
-  if (!result) throw new Error('the inspecting rule did not run');
+  if (!result) throw new Error(fatal ? `parse error: ${fatal.message}` : 'the inspecting rule did not run');
   return result.value;
 }

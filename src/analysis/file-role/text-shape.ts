@@ -32,16 +32,30 @@ export function minifiedShape(sourceCode: Readonly<TSESLint.SourceCode>): string
   if (text.length < MINIFIED_MIN_SIZE) return null;
   const average = text.length / lines.length;
   if (average > MINIFIED_AVERAGE_LINE) return `minified (average line length ${Math.round(average)})`;
+  if (text.length <= MINIFIED_LONG_LINE) return null;
+  let seen = 0;
   for (const line of lines) {
     if (line.length > MINIFIED_LONG_LINE && line.length * 2 > text.length) return `minified (one line of ${line.length} characters)`;
+    seen += line.length;
+    // The lines still ahead hold less than half the text, so none of them can be the one.
+    if (seen * 2 >= text.length) return null;
   }
   return null;
 }
 
-/** The bundler runtime the text carries, or null. */
+/**
+ * A bundler's runtime opens its output: webpack's bootstrap and module table, a chunk's
+ * `self.webpackChunk…push(`, Parcel's prelude, a UMD wrapper. Searching only the opening keeps a
+ * large hand-written file from being scanned once per marker.
+ */
+const BUNDLER_WINDOW = 16_000;
+
+/** One pass for every marker instead of one scan each. */
+const BUNDLER_MARKER = new RegExp(BUNDLER_MARKERS.map((marker) => marker.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u');
+
+/** The bundler runtime the file's opening carries, or null. */
 export function bundlerMarker(text: string): string | null {
-  for (const marker of BUNDLER_MARKERS) if (text.includes(marker)) return marker;
-  return null;
+  return BUNDLER_MARKER.exec(text.length > BUNDLER_WINDOW ? text.slice(0, BUNDLER_WINDOW) : text)?.[0] ?? null;
 }
 
 /**
@@ -56,11 +70,12 @@ export function libraryBanner(sourceCode: Readonly<TSESLint.SourceCode>): string
   const firstToken = sourceCode.ast.tokens[0];
   if (firstToken && firstToken.range[0] < first.range[0]) return null;
   const banner = first.value.slice(0, BANNER_WINDOW);
-  const copied = COPIED_FROM.exec(banner);
+  // The URL test only runs on banners that hold one.
+  const copied = banner.includes('http') ? COPIED_FROM.exec(banner) : null;
   if (copied) return `copied from another project (${copied[0].replace(/\s+https?:.*/u, '').toLowerCase()})`;
   const released = first.type === 'Block' && (banner.startsWith('!') || banner.includes('@license'));
   if (released && VERSION.test(banner)) return 'release banner with a version';
-  if (!LICENCE_WORDS.test(banner)) return null;
-  const named = LIBRARY_NAME.exec(banner.replace(BANNER_LEAD, '').slice(0, BANNER_NAME_WINDOW));
-  return named ? `licence banner of ${named[1]}` : null;
+  const lead = BANNER_LEAD.exec(banner)?.[0].length ?? 0;
+  const named = LIBRARY_NAME.exec(banner.slice(lead, lead + BANNER_NAME_WINDOW));
+  return named && LICENCE_WORDS.test(banner) ? `licence banner of ${named[1]}` : null;
 }
