@@ -813,7 +813,6 @@ export default createRule<Options, MessageIds>({
     function checkProcessLifetimeInstances(): void {
       const roots = new Map<ClassNode, Root | null>();
       for (const { node, classNode } of instanceThis) {
-        if (!mayLeadToMutation(node)) continue;
         // Most classes are not process-lifetime ones: decide the class first, and climb from `this` only for those.
         let root = roots.get(classNode);
         if (root === undefined) {
@@ -822,7 +821,7 @@ export default createRule<Options, MessageIds>({
           roots.set(classNode, root);
         }
         const instanceRoot = root;
-        if (instanceRoot && instanceClassOf(node) === classNode) checkReadReference(() => instanceRoot, node);
+        if (instanceRoot && mayLeadToMutation(node) && instanceClassOf(node) === classNode) checkReadReference(() => instanceRoot, node);
       }
     }
 
