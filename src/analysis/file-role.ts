@@ -8,6 +8,7 @@ import {
   EXPORTS_SOMETHING,
   INFRASTRUCTURE_MODULE,
   NODE_SERVER_MODULES,
+  REGISTERS_MIDDLEWARE,
   SERVER_START,
   TEST_FOLDERS,
   TEST_GLOBALS,
@@ -125,7 +126,10 @@ function toolReason(sourceCode: Readonly<TSESLint.SourceCode>, filePath: FilePat
       if (folder) signal = `in a ${folder}/ folder`;
       else {
         const buildModule = loads.find((id) => BUILD_MODULES.has(id));
-        if (buildModule && !EXPORTS_SOMETHING.test(sourceCode.text)) signal = `a build script (imports ${buildModule}, exports nothing)`;
+        const servesRequests = (): boolean => REGISTERS_MIDDLEWARE.test(sourceCode.text) || loads.find((id) => id.includes('middleware')) !== undefined;
+        if (buildModule && !EXPORTS_SOMETHING.test(sourceCode.text) && !servesRequests()) {
+          signal = `a build script (imports ${buildModule}, exports nothing)`;
+        }
       }
     }
   }

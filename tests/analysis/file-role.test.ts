@@ -280,6 +280,14 @@ describe('tool', () => {
       app.listen(3000);
     `;
     expect(roleOf(devServer, 'dev-server.js', 'cjs')).toBe('service');
+    // Set-up code of a server that registers dev middleware, with no export and no listen of its own.
+    const devSetup = `
+      import webpack from 'webpack';
+      import webpackDevMiddleware from 'webpack-dev-middleware';
+      app.use(webpackDevMiddleware(webpack(config)));
+    `;
+    expect(roleOf(devSetup)).toBe('service');
+    expect(roleOf(`import { createServer } from 'vite';\nconst vite = await createServer({ server: { middlewareMode: true } });\napp.use(vite.middlewares);`)).toBe('service');
   });
 
   it('keeps a CLI that starts the server as service code', () => {

@@ -215,6 +215,12 @@ export const BUILD_MODULES: ReadonlySet<string> = new Set([
   'vite',
 ]);
 
+/**
+ * Text that shows a module serves requests although it starts no server itself: it registers
+ * middleware (`app.use(webpackDevMiddleware(compiler))`, `app.use(vite.middlewares)`).
+ */
+export const REGISTERS_MIDDLEWARE = /\.use\s*\(/u;
+
 /** Text that shows a module exports something: `module.exports`, `exports.x =`, an ES `export`. */
 export const EXPORTS_SOMETHING = /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|^\s*export\b/mu;
 
