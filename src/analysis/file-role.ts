@@ -7,6 +7,7 @@ import {
   CLIENT_PACKAGE,
   EXPORTS_SOMETHING,
   INFRASTRUCTURE_MODULE,
+  MIDDLEWARE_MODULE,
   NODE_SERVER_MODULES,
   REGISTERS_MIDDLEWARE,
   SERVER_START,
@@ -126,10 +127,12 @@ function toolReason(sourceCode: Readonly<TSESLint.SourceCode>, filePath: FilePat
       if (folder) signal = `in a ${folder}/ folder`;
       else {
         const buildModule = loads.find((id) => BUILD_MODULES.has(id));
-        const servesRequests = (): boolean => REGISTERS_MIDDLEWARE.test(sourceCode.text) || loads.find((id) => id.includes('middleware')) !== undefined;
-        if (buildModule && !EXPORTS_SOMETHING.test(sourceCode.text) && !servesRequests()) {
-          signal = `a build script (imports ${buildModule}, exports nothing)`;
-        }
+        const isBuildScript =
+          buildModule !== undefined &&
+          !EXPORTS_SOMETHING.test(sourceCode.text) &&
+          !REGISTERS_MIDDLEWARE.test(sourceCode.text) &&
+          loads.find((id) => MIDDLEWARE_MODULE.test(id)) === undefined;
+        if (isBuildScript) signal = `a build script (imports ${buildModule}, exports nothing)`;
       }
     }
   }

@@ -17,6 +17,8 @@ describe('filePathOf', () => {
 
   it('falls back to the base name for a file outside the working directory', () => {
     expect(filePathOf('/elsewhere/public/app.js', '/home/me/api')).toEqual({ folders: [], name: 'app.js' });
+    // A sibling folder that shares the working directory's name as a prefix is outside it.
+    expect(filePathOf('/home/me/api-client/public/app.js', '/home/me/api')).toEqual({ folders: [], name: 'app.js' });
   });
 
   it('lower-cases folder names', () => {
@@ -280,14 +282,20 @@ describe('tool', () => {
       app.listen(3000);
     `;
     expect(roleOf(devServer, 'dev-server.js', 'cjs')).toBe('service');
-    // Set-up code of a server that registers dev middleware, with no export and no listen of its own.
-    const devSetup = `
-      import webpack from 'webpack';
-      import webpackDevMiddleware from 'webpack-dev-middleware';
-      app.use(webpackDevMiddleware(webpack(config)));
+    // Set-up code of a server, with no export and no listen of its own: it registers middleware,
+    // or loads a middleware module. Each condition alone keeps the file service code.
+    const viteSetup = `
+      import { createServer as createViteServer } from 'vite';
+      const vite = await createViteServer({ server: { middlewareMode: true } });
+      app.use(vite.middlewares);
     `;
-    expect(roleOf(devSetup)).toBe('service');
-    expect(roleOf(`import { createServer } from 'vite';\nconst vite = await createServer({ server: { middlewareMode: true } });\napp.use(vite.middlewares);`)).toBe('service');
+    expect(roleOf(viteSetup)).toBe('service');
+    const hapiSetup = `
+      import webpack from 'webpack';
+      import devMiddleware from 'webpack-dev-middleware';
+      await server.register({ plugin: devMiddleware.hapiWrapper(), options: { compiler: webpack(config) } });
+    `;
+    expect(roleOf(hapiSetup)).toBe('service');
   });
 
   it('keeps a CLI that starts the server as service code', () => {

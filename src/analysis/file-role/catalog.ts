@@ -191,9 +191,9 @@ export const TOOL_MODULES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Compilers and code transformers. A file that loads one, exports nothing and starts no server is
- * a build script run by hand or by `npm run` (a code generator, a bundling step). A module that
- * exports something, such as dev middleware built on `webpack`, stays service code.
+ * Compilers and code transformers. A file that loads one, exports nothing, registers no middleware
+ * and starts no server is a build script run by hand or by `npm run` (a code generator, a bundling
+ * step). A module that exports something, such as dev middleware built on `webpack`, stays service code.
  */
 export const BUILD_MODULES: ReadonlySet<string> = new Set([
   '@babel/core',
@@ -220,6 +220,9 @@ export const BUILD_MODULES: ReadonlySet<string> = new Set([
  * middleware (`app.use(webpackDevMiddleware(compiler))`, `app.use(vite.middlewares)`).
  */
 export const REGISTERS_MIDDLEWARE = /\.use\s*\(/u;
+
+/** A module id of middleware (`webpack-dev-middleware`, `webpack-hot-middleware`, `koa-webpack-middleware`). */
+export const MIDDLEWARE_MODULE = /middleware/u;
 
 /** Text that shows a module exports something: `module.exports`, `exports.x =`, an ES `export`. */
 export const EXPORTS_SOMETHING = /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|^\s*export\b/mu;
