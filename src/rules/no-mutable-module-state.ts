@@ -20,7 +20,7 @@ import { reassignmentChange, siteChange, type Change } from './no-mutable-module
 import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, returnedStateKeys, type Candidate } from './no-mutable-module-state/per-process.js';
 import { IN_MEMORY_CACHE_PACKAGES } from './no-mutable-module-state/catalog.js';
 import { createProcessLifetimeClasses } from './no-mutable-module-state/process-lifetime.js';
-import { createWriteContexts } from './no-mutable-module-state/write-context.js';
+import { createWriteContexts, type WriteContext } from './no-mutable-module-state/write-context.js';
 
 type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'instanceMutated' | 'moveIntoFunction';
 export type Options = [{ allow?: string[]; allowLazyInit?: boolean; allowPerProcess?: boolean; checkGlobalThis?: boolean }];
@@ -53,8 +53,6 @@ interface Root {
   readonly provenance: Provenance;
   /** The module binding, when the state is one (for the "move into the function" suggestion). */
   readonly variable?: TSESLint.Scope.Variable;
-  /** An import of the project's own module (`./store.js`, `require('../db')`). */
-  readonly ownModule?: boolean;
 }
 
 /**
@@ -539,12 +537,42 @@ export default createRule<Options, MessageIds>({
         group = root.variable ? { variable: root.variable, items: [] } : { items: [] };
         proposals.set(key, group);
       }
-      const found = change();
-      const writeContext = writeContexts.contextOf(node);
+      group.items.push(lazyProposal(root, node, messageId, name, target, change));
+    }
+
+    /**
+     * A proposal whose change, write context and cache refresh are worked out when first asked:
+     * most pieces of state are decided by the context alone (a write in a route handler), or have
+     * nothing to report, and never need the rest.
+     */
+    function lazyProposal(root: Root, node: TSESTree.Node, messageId: MessageIds, name: string, target: string | undefined, changeOf: () => Change): Proposal {
+      let change: Change | undefined;
+      let writeContext: WriteContext | undefined;
+      let refreshesCache: boolean | undefined;
+      return {
+        root,
+        node,
+        messageId,
+        name,
+        target,
+        get change() {
+          return (change ??= changeOf());
+        },
+        get context() {
+          return (writeContext ??= writeContexts.contextOf(node));
+        },
+        get refreshesCache() {
+          return (refreshesCache ??= refreshesCacheAt(node, this.context, this.change));
+        },
+      };
+    }
+
+    /** A computed value stored from unknown code by a function that also returns it: a cache refreshed on read. */
+    function refreshesCacheAt(node: TSESTree.Node, writeContext: WriteContext, found: Change): boolean {
+      if (writeContext !== 'unknown' || found.kind !== 'replace') return false;
       const fn = runTime.enclosingFunction(node);
-      const cacheKey = writeContext === 'unknown' && found.kind === 'replace' && isComputedValue(found.value, fn) ? cacheKeyOf(node) : undefined;
-      const refreshesCache = cacheKey !== undefined && fn !== undefined && returnedKeysOf(fn).has(cacheKey);
-      group.items.push({ root, node, messageId, name, target, change: found, context: writeContext, refreshesCache });
+      const cacheKey = isComputedValue(found.value, fn) ? cacheKeyOf(node) : undefined;
+      return cacheKey !== undefined && fn !== undefined && returnedKeysOf(fn).has(cacheKey);
     }
 
     /**
@@ -562,7 +590,7 @@ export default createRule<Options, MessageIds>({
     function returnedKeysOf(fn: FunctionNode): ReadonlySet<string> {
       let keys = returnedKeys.get(fn);
       if (!keys) {
-        keys = returnedStateKeys(sourceCode, fn);
+        keys = returnedStateKeys(fn);
         returnedKeys.set(fn, keys);
       }
       return keys;
@@ -584,8 +612,10 @@ export default createRule<Options, MessageIds>({
 
     function reportProposals(): void {
       for (const group of proposals.values()) {
-        if (isPerProcessState(group)) continue;
-        for (const item of group.items) if (carriesRequestData(item)) report(item.root, item.node, item.messageId, item.name);
+        // The per-process checks look at every change of the state: only worth it when one would be reported.
+        const carrying = group.items.filter(carriesRequestData);
+        if (carrying.length === 0 || isPerProcessState(group)) continue;
+        for (const item of carrying) report(item.root, item.node, item.messageId, item.name);
       }
     }
 
@@ -637,7 +667,7 @@ export default createRule<Options, MessageIds>({
           return !(allowLazyInit && isLazyMemberInitialisation(site));
         }
         case 'method': {
-          if (root.kind === 'import') return root.ownModule === true && OWN_MODULE_ARRAY_MUTATORS.has(site.method);
+          if (root.kind === 'import') return OWN_MODULE_ARRAY_MUTATORS.has(site.method) && root.variable !== undefined && importsOwnModule(root.variable);
           const receiver = resolve(root.provenance, site.path);
           return receiver !== undefined && isMutator(receiver, site.method) && !isPrivateInstanceData(receiver, site.node);
         }
@@ -723,8 +753,13 @@ export default createRule<Options, MessageIds>({
       // A class's own bindings are checked with `this` in its static code, by `checkClasses`.
       if (kind === 'class' && declaresClass(definition)) return null;
       if (kind === 'global' && !checkGlobalThis) return null;
-      const ownModule = kind === 'import' && /^\.\.?\//u.test(moduleValueOf(sourceCode, definition.name)?.moduleId ?? '');
-      return { kind, name: variable.name, line: definition.name.loc.start.line, provenance: found, variable, ...(ownModule ? { ownModule } : {}) };
+      return { kind, name: variable.name, line: definition.name.loc.start.line, provenance: found, variable };
+    }
+
+    /** An import of the project's own module (`./store.js`, `require('../db')`). */
+    function importsOwnModule(variable: TSESLint.Scope.Variable): boolean {
+      const name = variable.defs[0]?.name;
+      return name !== undefined && /^\.\.?\//u.test(moduleValueOf(sourceCode, name)?.moduleId ?? '');
     }
 
     function checkModuleVariable(variable: TSESLint.Scope.Variable): void {
@@ -793,44 +828,77 @@ export default createRule<Options, MessageIds>({
       for (const node of thisExpressions) {
         const classNode = staticClassOf(node);
         const root = classNode && roots.get(classNode);
-        if (root && mayLeadToMutation(node)) checkReadReference(() => root, node);
+        if (root) checkReadReference(() => root, node);
       }
     }
 
-    /** The module binding whose object literal holds the method that `node` is directly in (arrows seen through), if any. */
-    function objectOfMethod(node: TSESTree.ThisExpression): TSESLint.Scope.Variable | undefined {
+    /** The module binding, and its object literal, that holds the method `node` is directly in (arrows seen through), if any. */
+    function objectOfMethod(node: TSESTree.ThisExpression): { variable: TSESLint.Scope.Variable; object: TSESTree.ObjectExpression } | undefined {
       let current: TSESTree.Node | undefined = node.parent;
       while (current && current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration) current = current.parent;
       const property = current?.parent;
       const object = property?.type === AST_NODE_TYPES.Property && property.value === current ? property.parent : undefined;
       const declarator = object?.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object) return undefined;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
       const [variable] = sourceCode.getDeclaredVariables(declarator);
-      return variable && isStateScope(variable.scope) ? variable : undefined;
+      return variable && isStateScope(variable.scope) ? { variable, object } : undefined;
+    }
+
+    /**
+     * Whether the file only ever uses the object as the receiver of its own members (`pads.set(k, v)`):
+     * then `this` in its methods is the object. An object that is exported, passed on or assigned
+     * somewhere (`Object.assign(Model.prototype, methods)`, `module.exports = mixin`) may be a mixin
+     * or a prototype, whose methods run with `this` set to another object.
+     */
+    function isOnlyItsOwnReceiver(variable: TSESLint.Scope.Variable): boolean {
+      const declaration = variable.defs[0]?.parent;
+      if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+      return variable.references.every((reference) => {
+        if (reference.init) return true;
+        const outer = skipWrapperParents(reference.identifier);
+        return outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer;
+      });
+    }
+
+    /** `this.items` where the literal itself declares `items` as data (`{ items: [], add(x) { this.items.push(x); } }`). */
+    function declaresWrittenField(object: TSESTree.ObjectExpression, node: TSESTree.ThisExpression): boolean {
+      const outer = skipWrapperParents(node);
+      const member = outer.parent;
+      const key = member?.type === AST_NODE_TYPES.MemberExpression && member.object === outer ? staticMemberKey(member) : undefined;
+      if (key === undefined) return false;
+      return object.properties.some((property) => {
+        if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init' || property.method || staticPropertyKey(property) !== key) return false;
+        const value = unwrapExpression(property.value);
+        return value.type !== AST_NODE_TYPES.FunctionExpression && value.type !== AST_NODE_TYPES.ArrowFunctionExpression;
+      });
     }
 
     /** Instance fields of the one instance of a process-lifetime class, changed in its methods. */
     function checkProcessLifetimeInstances(): void {
-      const roots = new Map<ClassNode, Root | null>();
+      const roots = new Map<ClassNode, Root>();
       for (const { node, classNode } of instanceThis) {
-        // Most classes are not process-lifetime ones: decide the class first, and climb from `this` only for those.
         let root = roots.get(classNode);
-        if (root === undefined) {
-          const madeBy = lifetimeClasses.madeBy(classNode);
-          root = madeBy ? { kind: 'instance', name: className(classNode), line: madeBy.loc.start.line, provenance: { kind: 'instance', node: classNode } } : null;
+        if (!root) {
+          const line = lifetimeClasses.madeBy(classNode)?.loc.start.line ?? classNode.loc.start.line;
+          root = { kind: 'instance', name: className(classNode), line, provenance: { kind: 'instance', node: classNode } };
           roots.set(classNode, root);
         }
         const instanceRoot = root;
-        if (instanceRoot && mayLeadToMutation(node) && instanceClassOf(node) === classNode) checkReadReference(() => instanceRoot, node);
+        if (instanceClassOf(node) === classNode) checkReadReference(() => instanceRoot, node);
       }
     }
 
     function checkObjectMethods(): void {
+      const receivers = new Map<TSESLint.Scope.Variable, boolean>();
       for (const node of objectMethodThis) {
-        const variable = objectOfMethod(node);
-        const definition = variable?.defs[0];
-        if (!variable || !definition || !mayLeadToMutation(node)) continue;
-        checkReadReference(() => rootOfVariable(variable, definition), node);
+        const found = objectOfMethod(node);
+        const definition = found?.variable.defs[0];
+        if (!found || !definition) continue;
+        const { variable, object } = found;
+        let ownReceiver = receivers.get(variable);
+        if (ownReceiver === undefined) receivers.set(variable, (ownReceiver = isOnlyItsOwnReceiver(variable)));
+        if (ownReceiver || declaresWrittenField(object, node)) checkReadReference(() => rootOfVariable(variable, definition), node);
       }
     }
 
@@ -859,9 +927,15 @@ export default createRule<Options, MessageIds>({
         objectMethodDepth--;
       },
       ThisExpression(node) {
-        if (staticDepth > 0) thisExpressions.push(node);
-        else if (objectMethodDepth > 0) objectMethodThis.push(node);
-        else if (classStack.length > 0) instanceThis.push({ node, classNode: classStack[classStack.length - 1]! });
+        if (staticDepth > 0) {
+          if (mayLeadToMutation(node)) thisExpressions.push(node);
+        } else if (objectMethodDepth > 0) {
+          if (mayLeadToMutation(node)) objectMethodThis.push(node);
+        } else if (classStack.length > 0) {
+          // Most classes are not process-lifetime ones: their `this` is never climbed from.
+          const classNode = classStack[classStack.length - 1]!;
+          if (lifetimeClasses.madeBy(classNode) && mayLeadToMutation(node)) instanceThis.push({ node, classNode });
+        }
       },
       'Program:exit'(program) {
         let globalScope = sourceCode.getScope(program);

@@ -645,6 +645,17 @@ export function clearSchemas() { delete SchemaCache.all; }` },
   // a method of a module object literal writing a static key
   { code: `const options = { set(value) { this.value = value; } };
 export { options };` },
+  // a mixin: its methods run with this set to the object they are copied onto
+  { code: `const atomicMethods = {
+  push(value) { this.atomics.push(value); },
+  reset() { this.atomics = []; },
+};
+Object.assign(TrackedArray.prototype, atomicMethods);` },
+  // an exported prototype, whose fields are not its own: the importer decides what this is
+  { code: `const builderMethods = {
+  column(name) { this.statements.push({ name }); return this; },
+};
+module.exports = builderMethods;` },
 ];
 
 const invalid: Invalid<MessageIds, Options>[] = [
@@ -2106,6 +2117,15 @@ app.get('/sessions', (req, res) => res.json(sessions.size));`,
 };
 app.post('/pad', (req, res) => { pads.set(req.body.key, req.body.text); res.end(); });`,
     errors: [error('mutated', 2, 21, 'pads', 1)],
+  },
+  // an exported store object that declares the field its method fills: this is the object itself
+  {
+    code: `export const store = {
+  items: [],
+  add(item) { this.items.push(item); },
+};
+app.post('/items', (req, res) => { store.add(req.body); res.end(); });`,
+    errors: [error('mutated', 3, 15, 'store', 1)],
   },
 ];
 

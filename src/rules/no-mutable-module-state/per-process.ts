@@ -42,7 +42,7 @@ export function carriesRequestData(candidate: Candidate): boolean {
   if (candidate.context === 'request') return true;
   if (candidate.context === 'life-cycle') return false;
   const { kind } = candidate.change;
-  if (kind === 'replace') return candidate.refreshesCache === true || (candidate.target !== undefined && REQUEST_DATA_NAME.test(candidate.target));
+  if (kind === 'replace') return (candidate.target !== undefined && REQUEST_DATA_NAME.test(candidate.target)) || candidate.refreshesCache === true;
   return kind === 'accumulate' || kind === 'remove';
 }
 
@@ -298,7 +298,7 @@ export function isScratchVariable(sourceCode: Readonly<TSESLint.SourceCode>, var
  * outside nested functions: a function that returns the state it stores is a read-through cache
  * of data, not an injected setting.
  */
-export function returnedStateKeys(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): ReadonlySet<string> {
+export function returnedStateKeys(fn: FunctionNode): ReadonlySet<string> {
   const keys = new Set<string>();
   const add = (node: TSESTree.Node): void => {
     const key = lazyTargetKey(assignedOrSelf(node));
@@ -308,22 +308,40 @@ export function returnedStateKeys(sourceCode: Readonly<TSESLint.SourceCode>, fn:
     add(fn.body);
     return keys;
   }
-  const pending: TSESTree.Node[] = [fn.body];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) add(node.argument);
-      continue;
-    }
-    if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
-    if (node.type === AST_NODE_TYPES.ClassBody) continue;
-    for (const childKey of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[childKey];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && 'type' in item) pending.push(item as TSESTree.Node);
-      }
+  // A return is a statement, so only statements are visited: expressions (and the functions in them) are skipped whole.
+  const pending: TSESTree.Statement[] = [fn.body];
+  for (let statement = pending.pop(); statement; statement = pending.pop()) {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) {
+      if (statement.argument) add(statement.argument);
+    } else {
+      pending.push(...nestedStatements(statement));
     }
   }
   return keys;
+}
+
+/** The statements directly inside a compound statement (a block, a branch, a loop body, a `try`, a `case`). */
+function nestedStatements(statement: TSESTree.Statement): readonly TSESTree.Statement[] {
+  switch (statement.type) {
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body;
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate ? [statement.consequent, statement.alternate] : [statement.consequent];
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.WithStatement:
+      return [statement.body];
+    case AST_NODE_TYPES.TryStatement:
+      return [statement.block, ...(statement.handler ? [statement.handler.body] : []), ...(statement.finalizer ? [statement.finalizer] : [])];
+    case AST_NODE_TYPES.SwitchStatement:
+      return statement.cases.flatMap((switchCase) => switchCase.consequent);
+    default:
+      return [];
+  }
 }
 
 /** `x` for `x`, `(x = load())` and `await x`. */

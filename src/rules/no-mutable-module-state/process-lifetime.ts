@@ -58,23 +58,28 @@ export function createProcessLifetimeClasses(sourceCode: Readonly<TSESLint.Sourc
     if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
     const variables = [...sourceCode.getDeclaredVariables(classNode)];
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator) variables.push(...sourceCode.getDeclaredVariables(parent));
-    const references = variables.flatMap((variable) => variable.references.filter((reference) => !reference.init));
-    const instantiations = references.map((reference) => {
-      const usage = skipWrapperParents(reference.identifier);
-      const isLoadTimeNew = usage.parent?.type === AST_NODE_TYPES.NewExpression && usage.parent.callee === usage && !runTime.isRunTime(usage.parent);
-      return isLoadTimeNew ? usage.parent : undefined;
-    });
     // More than one instance, or any other use (exported, passed on), and the fields are no longer one process-wide copy.
-    return instantiations.length === 1 ? instantiations[0] : undefined;
+    let only: TSESLint.Scope.Reference | undefined;
+    for (const variable of variables) {
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        if (only) return undefined;
+        only = reference;
+      }
+    }
+    if (!only) return undefined;
+    const usage = skipWrapperParents(only.identifier);
+    const isLoadTimeNew = usage.parent?.type === AST_NODE_TYPES.NewExpression && usage.parent.callee === usage && !runTime.isRunTime(usage.parent);
+    return isLoadTimeNew ? usage.parent : undefined;
   }
 
   return {
     madeBy(classNode) {
       if (known.has(classNode)) return known.get(classNode);
       const namedStore = classNode.id && IN_MEMORY_STORE_NAME.test(classNode.id.name) ? classNode.id : undefined;
-      const found = runTime.isRunTime(classNode)
-        ? undefined
-        : (loadTimeInstantiation(classNode) ?? nestSingletonDecorator(sourceCode, classNode) ?? namedStore);
+      const candidate = loadTimeInstantiation(classNode) ?? (classNode.decorators?.length ? nestSingletonDecorator(sourceCode, classNode) : undefined) ?? namedStore;
+      // Whether the class itself is made at run time is the dearer question: asked only of a candidate.
+      const found = candidate && !runTime.isRunTime(classNode) ? candidate : undefined;
       known.set(classNode, found);
       return found;
     },
