@@ -127,16 +127,29 @@ function isReassigned(variable: TSESLint.Scope.Variable): boolean {
 }
 
 /**
+ * A call of a method that a walk with this method filter ends at without a site (`log.info(x)`
+ * with only mutators listed): not one that hands out an element or a callback's item.
+ */
+function callsOtherMethod(member: TSESTree.MemberExpression, methods: ReadonlySet<string>): boolean {
+  const callee = skipWrapperParents(member);
+  const call = callee.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return false;
+  const key = staticMemberKey(member);
+  return key === undefined || (!methods.has(key) && !ELEMENT_ACCESS_METHODS.has(key) && key !== 'forEach');
+}
+
+/**
  * A cheap first look at the parent of a reference: only a member access, an argument, an
  * initialiser or a for-of source can lead to a change. Lets callers skip most references (calls,
- * operands, returns) without starting a walk.
+ * operands, returns) without starting a walk. With the walk's method filter, calls of other
+ * methods (`logger.info(x)`, the most common use of a module binding) are skipped too.
  */
-export function mayLeadToMutation(node: TSESTree.Node): boolean {
+export function mayLeadToMutation(node: TSESTree.Node, methods?: ReadonlySet<string>): boolean {
   const outer = skipWrapperParents(node);
   const parent = outer.parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.MemberExpression:
-      return parent.object === outer;
+      return parent.object === outer && !(methods && callsOtherMethod(parent, methods));
     case AST_NODE_TYPES.CallExpression:
       return parent.callee !== outer;
     case AST_NODE_TYPES.VariableDeclarator:

@@ -20,6 +20,7 @@ import { reassignmentChange, siteChange, type Change } from './no-mutable-module
 import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, returnedStateKeys, type Candidate } from './no-mutable-module-state/per-process.js';
 import { IN_MEMORY_CACHE_PACKAGES } from './no-mutable-module-state/catalog.js';
 import { createProcessLifetimeClasses } from './no-mutable-module-state/process-lifetime.js';
+import { entersInstanceCode, entersMethodBody, thisExpressionsIn } from './no-mutable-module-state/this-expressions.js';
 import { createWriteContexts, type WriteContext } from './no-mutable-module-state/write-context.js';
 
 type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'instanceMutated' | 'moveIntoFunction';
@@ -284,11 +285,8 @@ export default createRule<Options, MessageIds>({
     const classes: ClassNode[] = [];
     const thisExpressions: TSESTree.ThisExpression[] = [];
     let staticDepth = 0;
-    const objectMethodThis: TSESTree.ThisExpression[] = [];
-    let objectMethodDepth = 0;
-    /** `this` inside a class body, with the innermost class around it. */
-    const instanceThis: { node: TSESTree.ThisExpression; classNode: ClassNode }[] = [];
-    const classStack: ClassNode[] = [];
+    /** Methods of object literals that initialise a binding (`const pads = { set(k, v) { ... } }`). */
+    const objectMethods: TSESTree.FunctionExpression[] = [];
     const reported = new Set<TSESTree.Node>();
     const suggestions = new Map<TSESLint.Scope.Variable, TSESLint.ReportSuggestionArray<MessageIds> | undefined>();
 
@@ -770,7 +768,7 @@ export default createRule<Options, MessageIds>({
       for (const reference of variable.references) {
         if (reference.init) continue;
         if (reference.isWrite()) writes.push(reference.identifier as TSESTree.Identifier);
-        if (reference.isRead() && mayLeadToMutation(reference.identifier)) reads.push(reference.identifier);
+        if (reference.isRead() && mayLeadToMutation(reference.identifier, MUTATOR_NAMES)) reads.push(reference.identifier);
       }
       if (writes.length > 0 && isReassignable(definition)) checkWrites(variable, definition, writes);
       let root: Root | null | undefined;
@@ -788,13 +786,13 @@ export default createRule<Options, MessageIds>({
       for (const [name, root] of roots) {
         if (!globalScope.set.has(name)) continue;
         for (const identifier of globalIdentifierReferences(globalScope, name)) {
-          if (mayLeadToMutation(identifier)) checkReadReference(() => root, identifier);
+          if (mayLeadToMutation(identifier, MUTATOR_NAMES)) checkReadReference(() => root, identifier);
         }
       }
       // Undeclared globals (an ES module without `globals`), in one pass over the unresolved references.
       for (const reference of globalScope.through) {
         const root = roots.get(reference.identifier.name);
-        if (root && !globalScope.set.has(root.name) && mayLeadToMutation(reference.identifier)) checkReadReference(() => root, reference.identifier);
+        if (root && !globalScope.set.has(root.name) && mayLeadToMutation(reference.identifier, MUTATOR_NAMES)) checkReadReference(() => root, reference.identifier);
       }
     }
 
@@ -821,7 +819,7 @@ export default createRule<Options, MessageIds>({
         roots.set(classNode, root);
         for (const variable of new Set(classVariables(classNode))) {
           for (const reference of variable.references) {
-            if (!reference.init && reference.isRead() && mayLeadToMutation(reference.identifier)) checkReadReference(() => root, reference.identifier);
+            if (!reference.init && reference.isRead() && mayLeadToMutation(reference.identifier, MUTATOR_NAMES)) checkReadReference(() => root, reference.identifier);
           }
         }
       }
@@ -832,12 +830,10 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** The module binding, and its object literal, that holds the method `node` is directly in (arrows seen through), if any. */
-    function objectOfMethod(node: TSESTree.ThisExpression): { variable: TSESLint.Scope.Variable; object: TSESTree.ObjectExpression } | undefined {
-      let current: TSESTree.Node | undefined = node.parent;
-      while (current && current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration) current = current.parent;
-      const property = current?.parent;
-      const object = property?.type === AST_NODE_TYPES.Property && property.value === current ? property.parent : undefined;
+    /** The module binding, and its object literal, whose property holds the method `fn`, if any. */
+    function objectOfMethod(fn: TSESTree.FunctionExpression): { variable: TSESLint.Scope.Variable; object: TSESTree.ObjectExpression } | undefined {
+      const property = fn.parent;
+      const object = property.type === AST_NODE_TYPES.Property && property.value === fn ? property.parent : undefined;
       const declarator = object?.parent;
       if (object?.type !== AST_NODE_TYPES.ObjectExpression || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object) return undefined;
       if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -876,29 +872,29 @@ export default createRule<Options, MessageIds>({
 
     /** Instance fields of the one instance of a process-lifetime class, changed in its methods. */
     function checkProcessLifetimeInstances(): void {
-      const roots = new Map<ClassNode, Root>();
-      for (const { node, classNode } of instanceThis) {
-        let root = roots.get(classNode);
-        if (!root) {
-          const line = lifetimeClasses.madeBy(classNode)?.loc.start.line ?? classNode.loc.start.line;
-          root = { kind: 'instance', name: className(classNode), line, provenance: { kind: 'instance', node: classNode } };
-          roots.set(classNode, root);
+      for (const classNode of classes) {
+        const madeBy = lifetimeClasses.madeBy(classNode);
+        if (!madeBy) continue;
+        const root: Root = { kind: 'instance', name: className(classNode), line: madeBy.loc.start.line, provenance: { kind: 'instance', node: classNode } };
+        for (const node of thisExpressionsIn(sourceCode, classNode.body, entersInstanceCode)) {
+          if (mayLeadToMutation(node, MUTATOR_NAMES) && instanceClassOf(node) === classNode) checkReadReference(() => root, node);
         }
-        const instanceRoot = root;
-        if (instanceClassOf(node) === classNode) checkReadReference(() => instanceRoot, node);
       }
     }
 
     function checkObjectMethods(): void {
       const receivers = new Map<TSESLint.Scope.Variable, boolean>();
-      for (const node of objectMethodThis) {
-        const found = objectOfMethod(node);
+      for (const method of objectMethods) {
+        const found = objectOfMethod(method);
         const definition = found?.variable.defs[0];
         if (!found || !definition) continue;
         const { variable, object } = found;
         let ownReceiver = receivers.get(variable);
         if (ownReceiver === undefined) receivers.set(variable, (ownReceiver = isOnlyItsOwnReceiver(variable)));
-        if (ownReceiver || declaresWrittenField(object, node)) checkReadReference(() => rootOfVariable(variable, definition), node);
+        for (const node of thisExpressionsIn(sourceCode, method.body, entersMethodBody)) {
+          if (!mayLeadToMutation(node, MUTATOR_NAMES) || !(ownReceiver || declaresWrittenField(object, node))) continue;
+          checkReadReference(() => rootOfVariable(variable, definition), node);
+        }
       }
     }
 
@@ -913,29 +909,12 @@ export default createRule<Options, MessageIds>({
       'MethodDefinition[static=true], PropertyDefinition[static=true], AccessorProperty[static=true], StaticBlock:exit'() {
         staticDepth--;
       },
-      ClassBody(node) {
-        classStack.push(node.parent);
-      },
-      'ClassBody:exit'() {
-        classStack.pop();
-      },
       // `this` in a method of a module object literal (`const pads = { set(k, v) { this[k] = v; } }`) names that object.
-      [OBJECT_METHOD]() {
-        objectMethodDepth++;
-      },
-      [`${OBJECT_METHOD}:exit`]() {
-        objectMethodDepth--;
+      [OBJECT_METHOD](node: TSESTree.FunctionExpression) {
+        objectMethods.push(node);
       },
       ThisExpression(node) {
-        if (staticDepth > 0) {
-          if (mayLeadToMutation(node)) thisExpressions.push(node);
-        } else if (objectMethodDepth > 0) {
-          if (mayLeadToMutation(node)) objectMethodThis.push(node);
-        } else if (classStack.length > 0) {
-          // Most classes are not process-lifetime ones: their `this` is never climbed from.
-          const classNode = classStack[classStack.length - 1]!;
-          if (lifetimeClasses.madeBy(classNode) && mayLeadToMutation(node)) instanceThis.push({ node, classNode });
-        }
+        if (staticDepth > 0 && mayLeadToMutation(node, MUTATOR_NAMES)) thisExpressions.push(node);
       },
       'Program:exit'(program) {
         let globalScope = sourceCode.getScope(program);

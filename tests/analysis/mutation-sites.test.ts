@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { createBindingIndex } from '../../src/analysis/binding-index.js';
-import { mutationSitesOf, type MutationSite } from '../../src/analysis/mutation-sites.js';
+import { mayLeadToMutation, mutationSitesOf, type MutationSite } from '../../src/analysis/mutation-sites.js';
 import type { ParserName } from '../rule-tester.js';
 import { runInRule } from './run-in-rule.js';
 
@@ -13,11 +13,18 @@ function describeSite(site: MutationSite): string {
 }
 
 /** The mutation sites reached from every reference to the module binding `state`. */
+/** The module binding named `state` (in the global scope of a script, the module scope of a module). */
+function stateOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable {
+  const scopes: TSESLint.Scope.Scope[] = [sourceCode.getScope(sourceCode.ast), ...sourceCode.getScope(sourceCode.ast).childScopes];
+  const variable = scopes.map((scope) => scope.set.get('state')).find((candidate) => candidate && candidate.defs.length > 0);
+  if (!variable) throw new Error('no binding named state');
+  return variable;
+}
+
 function sites(code: string, parser: ParserName = 'ts', methods?: ReadonlySet<string>): string[] {
   return runInRule(code, parser, (sourceCode) => {
     const scopes: TSESLint.Scope.Scope[] = [sourceCode.getScope(sourceCode.ast), ...sourceCode.getScope(sourceCode.ast).childScopes];
-    const variable = scopes.map((scope) => scope.set.get('state')).find((candidate) => candidate && candidate.defs.length > 0);
-    if (!variable) throw new Error('no binding named state');
+    const variable = stateOf(sourceCode);
     const moduleScopes = new Set(scopes.filter((scope) => scope.block.type === AST_NODE_TYPES.Program));
     const options = { followAlias: (alias: TSESLint.Scope.Variable) => !moduleScopes.has(alias.scope), bindings: createBindingIndex(sourceCode), methods };
     return variable.references
@@ -79,5 +86,61 @@ describe('mutationSitesOf with a method filter', () => {
 
   it('still follows forEach callbacks when forEach itself is not listed', () => {
     expect(sites('const state = [];\nstate.forEach((item) => { item.seen = true; });', 'ts', methods)).toEqual(['write:AssignmentExpression:[].seen@2']);
+  });
+});
+
+describe('mayLeadToMutation', () => {
+  const methods = new Set(['push', 'set']);
+
+  /** For each read of `state`: [the source of its parent, mayLeadToMutation with the filter, whether the walk finds a site]. */
+  function firstLook(code: string): [string, boolean, boolean][] {
+    return runInRule(code, 'ts', (sourceCode) => {
+      const variable = stateOf(sourceCode);
+      const options = { followAlias: () => true, bindings: createBindingIndex(sourceCode), methods };
+      return variable.references
+        .filter((reference) => !reference.init && reference.isRead())
+        .map((reference) => [
+          sourceCode.getText(reference.identifier.parent),
+          mayLeadToMutation(reference.identifier, methods),
+          mutationSitesOf(sourceCode, reference.identifier, options).length > 0,
+        ]);
+    });
+  }
+
+  it('skips calls of methods the walk would end at, and nothing the walk would find', () => {
+    const code = `const state = { list: [], map: new Map() };
+state.info('x');
+state[name]();
+state.list.push(1);
+state.set(k, v);
+state.get(k).n = 1;
+state.find(Boolean).seen = true;
+state.forEach((item) => { item.seen = true; });
+state.x = 2;
+use(state);
+const alias = state;
+alias.y = 3;`;
+    const looks = firstLook(code);
+    expect(looks.map(([parent, mayLead]) => [parent, mayLead])).toEqual([
+      ['state.info', false],
+      ['state[name]', false],
+      ['state.list', true],
+      ['state.set', true],
+      ['state.get', true],
+      ['state.find', true],
+      ['state.forEach', true],
+      ['state.x', true],
+      ['use(state)', true],
+      ['alias = state', true],
+    ]);
+    // The first look may let a walk start that finds nothing, never the other way round.
+    for (const [parent, mayLead, walkFinds] of looks) expect({ parent, skipped: !mayLead && walkFinds }).toEqual({ parent, skipped: false });
+  });
+
+  it('keeps every member access when no method filter is given', () => {
+    expect(runInRule(`const state = {};\nstate.info('x');`, 'ts', (sourceCode) => {
+      const [reference] = stateOf(sourceCode).references.filter((candidate) => !candidate.init);
+      return mayLeadToMutation(reference!.identifier);
+    })).toBe(true);
   });
 });
