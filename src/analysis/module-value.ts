@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findVariableOf, getDestructuringProperty, getStableInitializer } from './const-binding.js';
+import { findVariableOf, getDestructuringProperty, getStableInitializer, resolveToDefinition } from './const-binding.js';
 import { isGlobalReference } from './module-references.js';
 import { getStaticKeyName } from './options-object.js';
 import { unwrapExpression } from './unwrap.js';
@@ -114,4 +114,29 @@ export function moduleValueOf(sourceCode: SourceCode, node: TSESTree.Node, depth
 export function isModuleOrNamedExport(value: ModuleValue, exportNames: readonly string[]): boolean {
   if (value.path.length === 0) return true;
   return value.path.length === 1 && exportNames.includes(value.path[0]!);
+}
+
+/** A file name that Node and bundlers load as JSON: `./settings.json`, `../config/limits.json`. */
+const JSON_MODULE = /\.json$/u;
+
+/** `JSON.parse(...)` with the global `JSON`. */
+function isJsonParse(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const owner = unwrapExpression(callee.object);
+  return callee.property.name === 'parse' && owner.type === AST_NODE_TYPES.Identifier && owner.name === 'JSON' && isGlobalReference(sourceCode, owner);
+}
+
+/**
+ * A value that is JSON data: read from a JSON file (`require('./settings.json').limits`, a JSON
+ * module import, through `const` aliases and destructuring) or parsed with `JSON.parse`, or a part
+ * of one. Such a value holds strings, numbers, arrays and plain objects only: never a function, a
+ * client or a class instance, so it cannot be the `store` an options object needs.
+ */
+export function isJsonData(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (JSON_MODULE.test(moduleValueOf(sourceCode, node)?.moduleId ?? '')) return true;
+  let root = unwrapExpression(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrapExpression(root.object);
+  return isJsonParse(sourceCode, resolveToDefinition(sourceCode, root));
 }

@@ -65,24 +65,33 @@ export function getStaticKeyName(
   return value && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : undefined;
 }
 
+/**
+ * Says that a spread value the file cannot read still cannot hold the key: JSON data has no
+ * `store` (a store is an object with methods).
+ */
+export type SpreadLacksKey = (spread: TSESTree.Node) => boolean;
+
 function lookupInSpread(
   sourceCode: Readonly<TSESLint.SourceCode>,
   argument: TSESTree.Node,
   key: string,
   depth: number,
+  spreadLacksKey: SpreadLacksKey | undefined,
 ): PropertyLookup {
   const expression = unwrapExpression(argument);
   if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
     return combineBranches(
-      lookupInSpread(sourceCode, expression.consequent, key, depth),
-      lookupInSpread(sourceCode, expression.alternate, key, depth),
+      lookupInSpread(sourceCode, expression.consequent, key, depth, spreadLacksKey),
+      lookupInSpread(sourceCode, expression.alternate, key, depth, spreadLacksKey),
     );
   }
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&') {
     // `...(cond && { a })` spreads nothing when `cond` is falsy.
-    return combineBranches(ABSENT, lookupInSpread(sourceCode, expression.right, key, depth));
+    return combineBranches(ABSENT, lookupInSpread(sourceCode, expression.right, key, depth, spreadLacksKey));
   }
-  return lookupIn(sourceCode, resolveObjectSource(sourceCode, expression), key, depth + 1);
+  const source = resolveObjectSource(sourceCode, expression);
+  if (source.kind === 'unknown' && spreadLacksKey?.(expression)) return ABSENT;
+  return lookupIn(sourceCode, source, key, depth + 1, spreadLacksKey);
 }
 
 /** Two possible spreads: absence is claimed only when both lack the key. */
@@ -95,6 +104,7 @@ function lookupIn(
   source: ObjectSource,
   key: string,
   depth: number,
+  spreadLacksKey: SpreadLacksKey | undefined,
 ): PropertyLookup {
   if (source.kind === 'missing') return ABSENT;
   if (source.kind === 'unknown' || depth > 8) return UNKNOWN;
@@ -103,7 +113,7 @@ function lookupIn(
   for (let index = properties.length - 1; index >= 0; index--) {
     const property = properties[index]!;
     if (property.type === AST_NODE_TYPES.SpreadElement) {
-      const inSpread = lookupInSpread(sourceCode, property.argument, key, depth);
+      const inSpread = lookupInSpread(sourceCode, property.argument, key, depth, spreadLacksKey);
       if (inSpread.kind !== 'absent') return inSpread;
       continue;
     }
@@ -119,8 +129,9 @@ export function findProperty(
   sourceCode: Readonly<TSESLint.SourceCode>,
   source: ObjectSource,
   key: string,
+  spreadLacksKey?: SpreadLacksKey,
 ): PropertyLookup {
-  return lookupIn(sourceCode, source, key, 0);
+  return lookupIn(sourceCode, source, key, 0, spreadLacksKey);
 }
 
 /** Looks up a nested property, e.g. `['server', 'middlewareMode']`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isModuleOrNamedExport, moduleValueOf } from '../../src/analysis/module-value.js';
+import { isJsonData, isModuleOrNamedExport, moduleValueOf } from '../../src/analysis/module-value.js';
 import type { ParserName } from '../rule-tester.js';
 import { runInRule } from './run-in-rule.js';
 
@@ -124,5 +124,37 @@ describe('isModuleOrNamedExport', () => {
     [['plugin', 'inner'], ['plugin'], false],
   ])('path %j, exports %j -> %s', (path, exportNames, expected) => {
     expect(isModuleOrNamedExport({ moduleId: 'm', path }, exportNames)).toBe(expected);
+  });
+});
+
+/** `isJsonData` of the first argument of the last `use(...)` call. */
+function jsonOf(code: string, parser: ParserName): boolean {
+  const calls: TSESTree.CallExpression[] = [];
+  return runInRule(
+    code,
+    parser,
+    (sourceCode) => isJsonData(sourceCode, calls.at(-1)!.arguments[0]!),
+    () => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'use') calls.push(node);
+      },
+    }),
+  );
+}
+
+describe('isJsonData', () => {
+  it.each<[string, ParserName, boolean]>([
+    ["const settings = require('./settings.json');\nuse(settings.rateLimit);", 'cjs', true],
+    ["const { limits } = require('../config/app.json');\nuse(limits.api);", 'cjs', true],
+    ["import settings from './settings.json' with { type: 'json' };\nuse(settings);", 'esm', true],
+    ["const config = JSON.parse(fs.readFileSync('config.json', 'utf8'));\nuse(config.rateLimit);", 'cjs', true],
+    ['use(JSON.parse(text).limits);', 'cjs', true],
+    // a module of code, a local JSON shadowed, a value built in the file
+    ["const settings = require('./settings');\nuse(settings.rateLimit);", 'cjs', false],
+    ["const JSON = { parse: () => ({ store }) };\nuse(JSON.parse('{}'));", 'cjs', false],
+    ['const limits = { store: new RedisStore() };\nuse(limits);', 'cjs', false],
+    ["let settings = require('./settings.json');\nsettings = withStore(settings);\nuse(settings);", 'cjs', false],
+  ])('%s → %s', (code, parser, expected) => {
+    expect(jsonOf(code, parser)).toBe(expected);
   });
 });

@@ -13,6 +13,17 @@ const MEMORY_STORE = '`MemoryStore`';
 const STRICT: Options = [{ requireSocketIoAdapter: true }];
 
 const valid: Valid<Options>[] = [
+  // a spread the file cannot read may hold a store; JSON settings with a store added in code do
+  `const rateLimit = require('express-rate-limit');
+app.use(rateLimit({ ...limiterOptions() }));`,
+  `const settings = require('./settings.json');
+const rateLimit = require('express-rate-limit');
+app.use(rateLimit({ ...settings.rateLimit, store: new RedisStore({ sendCommand }) }));`,
+  // a RateLimiter of the project's own, or of another package, is not limiter's
+  `import { RateLimiter } from './rate-limiter.js';
+const limiter = new RateLimiter({ redis });`,
+  `const { RateLimiter } = require('some-other-limiter');
+const limiter = new RateLimiter(150, 'hour');`,
   // express-rate-limit / express-slow-down with a shared store
   "import rateLimit from 'express-rate-limit';\nimport { RedisStore } from 'rate-limit-redis';\napp.use(rateLimit({ windowMs: 60000, store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) }) }));",
   "const rateLimit = require('express-rate-limit');\nconst MemcachedStore = require('rate-limit-memcached');\napp.use(rateLimit({ store: new MemcachedStore({ locations: ['localhost:11211'] }) }));",
@@ -169,6 +180,37 @@ const invalid: Invalid<MessageId, Options>[] = [
   {
     code: "const slowDown = require('express-slow-down');\nconst { MemoryStore } = require('express-rate-limit');\napp.use(slowDown({ store: new MemoryStore() }));",
     errors: [error('expressRateLimit', MEMORY_STORE, 3, 27)],
+  },
+  // options spread from JSON settings: JSON holds no store, so the default memory store is used
+  {
+    code: `const settings = require('./settings.json');
+const rateLimit = require('express-rate-limit');
+app.use('/api', rateLimit({ ...settings.rateLimit, standardHeaders: true }));`,
+    errors: [error('expressRateLimit', RATE_LIMIT, 3, 17)],
+  },
+  {
+    code: `import rateLimit from 'express-rate-limit';
+import config from '../config/limits.json' with { type: 'json' };
+export const apiLimiter = rateLimit(config.api);`,
+    errors: [error('expressRateLimit', RATE_LIMIT, 3, 27)],
+  },
+  // limiter: a token bucket in this process, for incoming requests or outgoing calls alike
+  {
+    code: `import { RateLimiter } from 'limiter';
+const limiter = new RateLimiter({ tokensPerInterval: 10, interval: 'second' });
+app.use((req, res, next) => (limiter.tryRemoveTokens(1) ? next() : res.sendStatus(429)));`,
+    errors: [error('limiter', '`RateLimiter` (limiter)', 2, 17)],
+  },
+  {
+    code: `const { TokenBucket } = require('limiter');
+const apiBudget = new TokenBucket({ bucketSize: 150, tokensPerInterval: 150, interval: 'hour' });
+exports.callPartner = async (body) => { await apiBudget.removeTokens(1); return fetch(PARTNER_URL, { method: 'POST', body }); };`,
+    errors: [error('limiter', '`TokenBucket` (limiter)', 2, 19)],
+  },
+  {
+    code: `const RateLimiter = require('limiter').RateLimiter;
+const limiter = new RateLimiter(150, 'hour');`,
+    errors: [error('limiter', '`RateLimiter` (limiter)', 2, 17)],
   },
   // rate-limiter-flexible
   {

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { storeCalleeNames } from '../../analysis/allowed-stores.js';
 import { resolveToDefinition } from '../../analysis/const-binding.js';
 import { type ModuleReference } from '../../analysis/module-references.js';
-import { isModuleOrNamedExport, moduleValueOf } from '../../analysis/module-value.js';
+import { isJsonData, isModuleOrNamedExport, moduleValueOf } from '../../analysis/module-value.js';
 import {
   findProperty,
   getArgumentObject,
@@ -94,7 +94,7 @@ function judgeReference(context: DetectContext, reference: CallReference): Findi
   const { node, info } = reference;
   switch (info.kind) {
     case 'defaultStore':
-      return lacksOption(sourceCode, getArgumentObject(sourceCode, node, 0), info.option)
+      return lacksArgumentOption(sourceCode, node, 0, info.option)
         ? finding(node, info.family, info.label, [])
         : undefined;
     case 'localStore':
@@ -103,7 +103,7 @@ function judgeReference(context: DetectContext, reference: CallReference): Findi
     case 'bruteFlexible':
       return judgeBruteFlexible(sourceCode, node, reference.path);
     case 'createPubSub':
-      return lacksOption(sourceCode, getArgumentObject(sourceCode, node, 0), 'eventTarget')
+      return lacksArgumentOption(sourceCode, node, 0, 'eventTarget')
         ? finding(node, 'yogaPubSub', '`createPubSub()` without `eventTarget`', [])
         : undefined;
     case 'koaDriver': {
@@ -126,9 +126,20 @@ function finding(node: TSESTree.Node, family: Family, subject: string, names: re
   return { node, family, subject, storeNames: names };
 }
 
-/** The option is certainly absent (or `undefined` / `null`), so the library falls back to memory. */
+/**
+ * The option is certainly absent (or `undefined` / `null`), so the library falls back to memory.
+ * Every option this rule asks about holds a live object (a store, a client, an event target), which
+ * JSON settings cannot: `rateLimit({ ...settings.rateLimit })` with `settings` read from a JSON file has no store.
+ */
 function lacksOption(sourceCode: Readonly<TSESLint.SourceCode>, options: ObjectSource, key: string): boolean {
-  return isAbsent(sourceCode, findProperty(sourceCode, options, key));
+  return isAbsent(sourceCode, findProperty(sourceCode, options, key, (spread) => isJsonData(sourceCode, spread)));
+}
+
+/** `lacksOption` for argument `index` of a call, which may itself be JSON settings (`rateLimit(settings.rateLimit)`). */
+function lacksArgumentOption(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, key: string): boolean {
+  const argument = call.arguments[index];
+  if (argument && argument.type !== AST_NODE_TYPES.SpreadElement && call.arguments.slice(0, index).every((before) => before.type !== AST_NODE_TYPES.SpreadElement) && isJsonData(sourceCode, argument)) return true;
+  return lacksOption(sourceCode, getArgumentObject(sourceCode, call, index), key);
 }
 
 function isAbsent(sourceCode: Readonly<TSESLint.SourceCode>, lookup: PropertyLookup): boolean {

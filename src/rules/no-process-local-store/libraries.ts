@@ -6,13 +6,14 @@ import { CALL, CONSTRUCT, type TraceMap, type TraceMapElement } from '../../anal
  * `npm pack` (express-rate-limit 8.7.5, express-slow-down 3.1.1, rate-limiter-flexible 11.4.0,
  * @fastify/rate-limit 11.2.0, express-brute 1.0.1, graphql-subscriptions 3.0.0,
  * @graphql-yoga/subscription 5.1.1, mercurius 16.10.1, @nestjs/throttler 6.7.1,
- * hono-rate-limiter 0.5.4, koa-ratelimit 6.0.0, koa2-ratelimit 1.1.3, socket.io 4.8.4).
+ * hono-rate-limiter 0.5.4, koa-ratelimit 6.0.0, koa2-ratelimit 1.1.3, socket.io 4.8.4, limiter 4.1.0).
  */
 export type Family =
   | 'expressRateLimit'
   | 'expressSlowDown'
   | 'honoRateLimiter'
   | 'koaRateLimit'
+  | 'limiter'
   | 'rateLimiterFlexible'
   | 'rateLimiterCluster'
   | 'rateLimiterSqlite'
@@ -73,6 +74,11 @@ const RATE_LIMITER_MEMORY = limiter('rateLimiterFlexible', 'RateLimiterMemory');
 const RATE_LIMITER_CLUSTER = limiter('rateLimiterCluster', 'RateLimiterCluster');
 const RATE_LIMITER_SQLITE = limiter('rateLimiterSqlite', 'RateLimiterSQLite');
 const BRUTE_FLEXIBLE: Sink = { kind: 'bruteFlexible' };
+/** The `limiter` package's token buckets: its README says their state "is not shared across processes, workers, or machines". */
+const LIMITER: TraceMapElement<Sink> = {
+  RateLimiter: { [CONSTRUCT]: { kind: 'localStore', family: 'limiter', label: '`RateLimiter` (limiter)' } },
+  TokenBucket: { [CONSTRUCT]: { kind: 'localStore', family: 'limiter', label: '`TokenBucket` (limiter)' } },
+};
 const PUB_SUB: Sink = { kind: 'localStore', family: 'graphqlPubSub', label: '`new PubSub()`' };
 const CREATE_PUB_SUB: Sink = { kind: 'createPubSub' };
 const THROTTLER_MODULE: TraceMapElement<Sink> = {
@@ -165,6 +171,7 @@ export const STORE_TRACE_MAP: TraceMap<Sink> = {
     MemoryStore: { [CONSTRUCT]: HONO_MEMORY_STORE },
   },
   'koa-ratelimit': moduleExport({ kind: 'koaDriver' }, []),
+  limiter: LIMITER,
   'koa2-ratelimit': { Stores: { Memory: { [CONSTRUCT]: { kind: 'localStore', family: 'koaRateLimit', label: '`Stores.Memory`' } } } },
   'rate-limiter-flexible': {
     ...shared(SHARED_LIMITERS),
