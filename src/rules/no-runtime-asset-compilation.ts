@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { CALL, iterateModuleReferences, type TraceMap, type TraceMapElement } from '../analysis/module-references.js';
+import { CALL, CONSTRUCT, iterateModuleReferences, type TraceMap, type TraceMapElement } from '../analysis/module-references.js';
 import { findProperty, findPropertyPath, getArgumentObject, getStaticPropertyValue, resolveObjectSource } from '../analysis/options-object.js';
 import { createProductionGuard, GUARD_ENTRY_PATTERN, type ProductionGuard } from '../analysis/production-guard.js';
 import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
@@ -10,9 +10,10 @@ type Options = [{ guards: string[] }];
 
 /**
  * How a compiler call is judged: `guarded` ones are fine behind a non-production guard;
- * `connect-assets` only with `compile: false`; `vite` only in middleware mode.
+ * `connect-assets` only with `compile: false`; `vite` only in middleware mode; a `bundler`
+ * (browserify) only where its `bundle()` runs, which is what compiles.
  */
-type Check = 'guarded' | 'connect-assets' | 'vite';
+type Check = 'guarded' | 'connect-assets' | 'vite' | 'bundler';
 
 interface Compiler {
   /** The name shown in the message. */
@@ -42,6 +43,8 @@ const COMPILERS: TraceMap<Compiler> = {
   stylus: { middleware: compiler('stylus.middleware') },
   'postcss-middleware': compiler('postcss-middleware'),
   'browserify-middleware': compiler('browserify-middleware'),
+  // `module.exports = Browserify`, which makes its own instance when called without `new`.
+  browserify: { [CALL]: { library: 'browserify `bundle()`', check: 'bundler' }, [CONSTRUCT]: { library: 'browserify `bundle()`', check: 'bundler' } },
   'connect-assets': compiler('connect-assets', 'connect-assets'),
   'webpack-dev-middleware': devMiddleware('webpack-dev-middleware'),
   // v1 is a CommonJS default export, v2 an ES module with a named `devMiddleware`.
@@ -61,6 +64,60 @@ const COMPILERS: TraceMap<Compiler> = {
 };
 
 const DEVELOPMENT_GUARD = "process.env.NODE_ENV !== 'production'";
+
+/** Methods of a browserify instance that return the instance (browserify 17 `index.js`: `return this`). */
+const BROWSERIFY_CHAINABLE: ReadonlySet<string> = new Set(['add', 'require', 'external', 'exclude', 'ignore', 'transform', 'plugin']);
+
+/** The `.bundle()` call reached from `instance` through chained set-up calls (`browserify(f).transform(t).bundle()`). */
+function chainedBundleCall(instance: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let current = skipWrapperParents(instance);
+  for (;;) {
+    const member = current.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const callee = skipWrapperParents(member);
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return undefined;
+    if (member.property.name === 'bundle') return call;
+    if (!BROWSERIFY_CHAINABLE.has(member.property.name)) return undefined;
+    current = skipWrapperParents(call);
+  }
+}
+
+/**
+ * The `bundle()` calls of the instance a browserify call makes: chained on it, or on the variable
+ * that holds it (`const b = browserify(entry); b.transform(t); b.bundle().pipe(res)`; `b = browserify(entry)`).
+ */
+function bundleCalls(sourceCode: Readonly<TSESLint.SourceCode>, made: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.CallExpression[] {
+  const chained = chainedBundleCall(made);
+  if (chained) return [chained];
+  let holder: TSESTree.Node = skipWrapperParents(made);
+  // `const b = browserify(entry).transform(t)`: the chain's end is what the binding holds.
+  for (let member = holder.parent; member?.type === AST_NODE_TYPES.MemberExpression && member.object === holder; member = holder.parent) {
+    const call = skipWrapperParents(member).parent;
+    const name = member.property.type === AST_NODE_TYPES.Identifier && !member.computed ? member.property.name : undefined;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || name === undefined || !BROWSERIFY_CHAINABLE.has(name)) return [];
+    holder = skipWrapperParents(call);
+  }
+  const variable = holdingVariable(sourceCode, holder);
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable?.references ?? []) {
+    const call = reference.isRead() ? chainedBundleCall(reference.identifier) : undefined;
+    if (call) calls.push(call);
+  }
+  return calls;
+}
+
+/** The variable an instance is stored in: `const b = browserify(f)`, or `b = browserify(f)` for a `let` / `var` declared earlier. */
+function holdingVariable(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): TSESLint.Scope.Variable | undefined {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return sourceCode.getDeclaredVariables(parent)[0];
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === value && parent.left.type === AST_NODE_TYPES.Identifier) {
+    return ASTUtils.findVariable(sourceCode.getScope(parent.left), parent.left) ?? undefined;
+  }
+  return undefined;
+}
 
 function isStringLike(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' || 'regex' in node;
@@ -197,6 +254,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const dynamicImports: TSESTree.ImportExpression[] = [];
+    /** Two `browserify()` calls can fill the same variable (`b = stream ? browserify(opts) : ...`). */
+    const reportedBundles = new Set<TSESTree.CallExpression>();
 
     let guard: ProductionGuard | undefined;
 
@@ -206,7 +265,18 @@ export default createRule<Options, MessageIds>({
       return guard;
     }
 
-    function report(call: TSESTree.CallExpression, found: Compiler): void {
+    function report(call: TSESTree.CallExpression | TSESTree.NewExpression, found: Compiler): void {
+      if (found.check === 'bundler') {
+        // One report per instance, on the first `bundle()` that can run in production: rebuilding it
+        // on change (`b.on('update', () => b.bundle())`) is the same compilation again.
+        const bundle = bundleCalls(sourceCode, call).find((candidate) => !productionGuard().isOnlyReachedOutsideProduction(candidate));
+        if (bundle && !reportedBundles.has(bundle)) {
+          reportedBundles.add(bundle);
+          context.report({ node: bundle, messageId: 'runtimeCompilation', data: { library: found.library } });
+        }
+        return;
+      }
+      if (call.type !== AST_NODE_TYPES.CallExpression) return;
       if (found.check === 'connect-assets') {
         if (connectAssetsCompiles(sourceCode, productionGuard(), call)) context.report({ node: call, messageId: 'connectAssets' });
         return;
@@ -232,7 +302,9 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const seen = new Set<TSESTree.Node>();
         for (const reference of iterateModuleReferences(sourceCode, COMPILERS, { dynamicImports })) {
-          if (reference.kind !== 'call' || reference.node.type !== AST_NODE_TYPES.CallExpression || seen.has(reference.node)) continue;
+          const isBundler = reference.info.check === 'bundler' && reference.kind === 'construct' && reference.node.type === AST_NODE_TYPES.NewExpression;
+          if (!isBundler && (reference.kind !== 'call' || reference.node.type !== AST_NODE_TYPES.CallExpression)) continue;
+          if (seen.has(reference.node)) continue;
           seen.add(reference.node);
           report(reference.node, reference.info);
         }

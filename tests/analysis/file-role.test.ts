@@ -263,6 +263,12 @@ describe('tool', () => {
       'a build script (imports @babel/core, exports nothing) that starts no server',
     );
     expect(roleOf(`import { build } from 'esbuild';\nawait build({ entryPoints: ['src/app.ts'], outdir: 'dist' });`, 'build.mjs')).toBe('tool');
+    const bundling = `
+      var browserify = require('browserify');
+      var b = browserify({ entries: ['./admin/client/App.js'], standalone: 'App' });
+      b.bundle().pipe(process.stdout);
+    `;
+    expect(roleOf(bundling, 'build.js', 'cjs')).toBe('tool');
   });
 
   it('keeps modules that load a compiler but export something, or start a server, as service code', () => {

@@ -35,6 +35,16 @@ function compilation(
 }
 
 const valid: Valid<Options>[] = [
+  // browserify set up here but bundled elsewhere, bundled only in development, or a bundle method of another object
+  `const browserify = require('browserify');
+module.exports = browserify('./client.js').transform('babelify');`,
+  `const browserify = require('browserify');
+if (process.env.NODE_ENV !== 'production') {
+  app.get('/app.js', (req, res) => browserify('./client.js').bundle().pipe(res));
+}`,
+  `const browserify = require('browserify');
+const b = browserify('./client.js');
+app.get('/app.js', (req, res) => cache.bundle().pipe(res));`,
   // --- each guard form ---
   code(
     "if (process.env.NODE_ENV !== 'production') {",
@@ -243,7 +253,46 @@ const valid: Valid<Options>[] = [
   code("const next = require('next');", "const dev = process.env.NODE_ENV !== 'production';", 'const nextApp = next({ dev });'),
 ];
 
+const BUNDLE = 'browserify `bundle()`';
+
 const invalid: Invalid<MessageIds, Options>[] = [
+  // browserify bundling in a request handler: chained, and through a const that holds the instance
+  {
+    code: `const browserify = require('browserify');
+app.get('/app.js', (req, res) => {
+  browserify('./client/main.js').transform('babelify').bundle().pipe(res);
+});
+app.listen(3000);`,
+    errors: [compilation(3, 3, BUNDLE)],
+  },
+  {
+    code: `import browserify from 'browserify';
+const bundler = browserify({ entries: ['./client/main.js'], debug: true }).plugin('tinyify');
+router.get('/bundle.js', (req, res) => bundler.bundle().pipe(res));
+export default router;`,
+    errors: [compilation(3, 40, BUNDLE)],
+  },
+  // a let filled by either of two calls in a set-up function, bundled again on every change: one report
+  {
+    code: `let b;
+function build(file, stream) {
+  const browserify = require('browserify');
+  if (stream) b = browserify({ basedir });
+  else b = browserify(file, { cache: {} });
+  b.bundle(writeBundle);
+  b.on('update', () => b.bundle(writeBundle));
+}
+module.exports = build;`,
+    errors: [compilation(6, 3, BUNDLE)],
+  },
+  // at start-up, every process compiles its own copy
+  {
+    code: `const Browserify = require('browserify');
+const b = new Browserify('./client.js');
+b.bundle().pipe(fs.createWriteStream('public/bundle.js'));
+app.listen(3000);`,
+    errors: [compilation(3, 1, BUNDLE)],
+  },
   // --- each library and import form ---
   {
     code: code("const lessMiddleware = require('less-middleware');", "app.use(lessMiddleware(__dirname + '/public'));"),

@@ -213,6 +213,7 @@ export const BUILD_MODULES: ReadonlySet<string> = new Set([
   'prettier',
   'webpack',
   'vite',
+  'browserify',
 ]);
 
 /**
