@@ -266,6 +266,10 @@ function walkFrom(
       assignedAliasSites(sourceCode, parent.left, options, path ?? prefix, walk, visit);
       return;
     }
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === outer && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+      requestPropertySites(sourceCode, parent.left, options, path ?? prefix, walk, visit);
+      return;
+    }
     if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === outer && parent.left.type === AST_NODE_TYPES.VariableDeclaration) {
       const declarator = parent.left.declarations[0];
       if (declarator) aliasSites(sourceCode, declarator, declarator.id, options, [...(path ?? prefix), { key: undefined, element: true }], walk, false, visit);
@@ -336,6 +340,43 @@ function assignedAliasSites(
     if (reference.isWrite()) return;
     if (reference.from.variableScope === scope && reference.identifier.range[0] > target.range[1]) {
       walkFrom(sourceCode, reference.identifier, options, path, deeper, visit);
+    }
+  }
+}
+
+/**
+ * Parameter names of the request object that a framework hands, the same object, to every
+ * middleware and handler of a request: Express and Connect `req`, Fastify and hapi `request`,
+ * Koa `ctx`. A value hung on it (`req.pet = pet`) is read back by the next handler (`req.pet.name = …`).
+ */
+const REQUEST_OBJECT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx']);
+
+/**
+ * Sites reached through a property of the request object that is given the value
+ * (`req.pet = db.pets[id]` in one handler, `req.pet.name = body.name` in another): the reads of
+ * that property on a request parameter of the same name anywhere in the file.
+ */
+function requestPropertySites(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  target: TSESTree.MemberExpression,
+  options: MutationSiteOptions,
+  path: readonly PathSegment[],
+  walk: Walk,
+  visit: Visit,
+): void {
+  const key = staticMemberKey(target);
+  const holder = target.object;
+  if (walk.depth >= MAX_ALIAS_DEPTH || key === undefined || holder.type !== AST_NODE_TYPES.Identifier || !REQUEST_OBJECT_NAMES.has(holder.name)) return;
+  if (ASTUtils.findVariable(sourceCode.getScope(holder), holder)?.defs[0]?.type !== 'Parameter') return;
+  const deeper: Walk = { ...walk, depth: walk.depth + 1 };
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    const parameter = scope.type === 'function' ? scope.set.get(holder.name) : undefined;
+    if (parameter?.defs[0]?.type !== 'Parameter') continue;
+    for (const reference of parameter.references) {
+      const member = skipWrapperParents(reference.identifier).parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member === target || staticMemberKey(member) !== key) continue;
+      if (member.object !== skipWrapperParents(reference.identifier) || writeOn(member)) continue;
+      walkFrom(sourceCode, member, options, path, deeper, visit);
     }
   }
 }

@@ -67,6 +67,11 @@ describe('mutationSitesOf', () => {
     ['const state = {};\nconst touch = (o) => { o.seen = 1; };\ntouch(state);', ['write:AssignmentExpression:seen@2 via@0']],
     ['const state = {};\nfunction g(...rest) { rest[0].x = 1; }\ng(state);', []],
     ['const state = {};\nimported(state);', []],
+    // hung on the request by one handler, changed through it by another; not through a copy, a write of the property itself, or another name
+    ['const state = { pets: [] };\nfunction load(req) { req.pet = state.pets[0]; }\nfunction rename(req) { req.pet.name = 1; }', ['write:AssignmentExpression:pets.0.name@3']],
+    ['const state = { pets: [] };\nfunction load(req) { req.pet = { ...state.pets[0] }; }\nfunction rename(req) { req.pet.name = 1; }', []],
+    ['const state = { pets: [] };\nfunction load(req) { req.pet = state.pets[0]; }\nfunction clear(req) { req.pet = null; }', []],
+    ['const state = { pets: [] };\nfunction load(owner) { owner.pet = state.pets[0]; }\nfunction rename(owner) { owner.pet.name = 1; }', []],
   ])('%s', (code, expected) => {
     expect(sites(code)).toEqual(expected);
   });

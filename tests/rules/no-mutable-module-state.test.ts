@@ -645,6 +645,13 @@ export function clearSchemas() { delete SchemaCache.all; }` },
   // a method of a module object literal writing a static key
   { code: `const options = { set(value) { this.value = value; } };
 export { options };` },
+  // a copy hung on the request, and a property of another parameter that only shares the name
+  { code: `const db = require('../db');
+exports.load = (req, res, next) => { req.pet = { ...db.pets[req.params.id] }; next(); };
+exports.rename = (req, res) => { req.pet.name = req.body.name; res.end(); };` },
+  { code: `const db = require('../db');
+exports.attach = (owner) => { owner.pet = db.pets[0]; };
+exports.rename = (owner, name) => { owner.pet.name = name; };` },
   // a mixin: its methods run with this set to the object they are copied onto
   { code: `const atomicMethods = {
   push(value) { this.atomics.push(value); },
@@ -2117,6 +2124,21 @@ app.get('/sessions', (req, res) => res.json(sessions.size));`,
 };
 app.post('/pad', (req, res) => { pads.set(req.body.key, req.body.text); res.end(); });`,
     errors: [error('mutated', 2, 21, 'pads', 1)],
+  },
+  // a record of an imported store hung on the request by one handler and changed by the next
+  {
+    code: `const db = require('../db');
+exports.load = function (req, res, next) {
+  const pet = db.pets[req.params.id];
+  if (!pet) return next('route');
+  req.pet = pet;
+  next();
+};
+exports.rename = function (req, res) {
+  req.pet.name = req.body.name;
+  res.redirect('back');
+};`,
+    errors: [error('importMutated', 9, 3, 'db', 1)],
   },
   // an exported store object that declares the field its method fills: this is the object itself
   {
