@@ -200,6 +200,27 @@ function requireLikeCalls(
   return calls;
 }
 
+/**
+ * Calls of the project's own `require` wrappers (`safeRequire('node-sass-middleware')`): a
+ * function of that name declared at the top of the file, imported, or a global. Found only when
+ * the name is in the file's text.
+ */
+function wrapperCalls(sourceCode: Readonly<TSESLint.SourceCode>, globalScope: TSESLint.Scope.Scope, names: ReadonlySet<string>): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  // The module scope of an ES module, or the wrapper function scope of a CommonJS file, holds the top-level bindings.
+  const topScopes = [globalScope, ...globalScope.childScopes.filter((scope) => scope.block.type === AST_NODE_TYPES.Program)];
+  for (const name of names) {
+    if (!sourceCode.text.includes(name)) continue;
+    const identifiers = topScopes.flatMap((scope) => scope.set.get(name)?.references.map((reference) => reference.identifier) ?? []);
+    for (const reference of globalScope.through) if (reference.identifier.name === name) identifiers.push(reference.identifier);
+    for (const identifier of identifiers) {
+      const call = calledWith(identifier);
+      if (call) calls.push(call);
+    }
+  }
+  return calls;
+}
+
 function* cjsReferences<T>(
   tracker: Tracker,
   globalScope: TSESLint.Scope.Scope,
@@ -306,6 +327,8 @@ function* dynamicImportReferences<T>(
 export interface ModuleReferenceOptions {
   /** `import('m')` expressions of the file, collected by the caller's `ImportExpression` listener. */
   readonly dynamicImports?: readonly TSESTree.ImportExpression[];
+  /** The project's own functions that load a module by name like `require` (`settings.stateless.requireWrappers`). */
+  readonly requireWrappers?: ReadonlySet<string>;
 }
 
 /**
@@ -329,7 +352,9 @@ export function* iterateModuleReferences<T>(
       if (!isTypeOnlyImport(found.node)) yield toModuleReference(found);
     }
   }
-  yield* cjsReferences(tracker, globalScope, traceMap, requireLikeCalls(tracker, globalScope, sourceCode, imports.moduleBuiltin));
+  const calls = requireLikeCalls(tracker, globalScope, sourceCode, imports.moduleBuiltin);
+  if (options.requireWrappers?.size) calls.push(...wrapperCalls(sourceCode, globalScope, options.requireWrappers));
+  yield* cjsReferences(tracker, globalScope, traceMap, calls);
   if (imports.importEquals.length > 0) yield* importEqualsReferences(tracker, sourceCode, traceMap, imports.importEquals);
   if (options.dynamicImports?.length) yield* dynamicImportReferences(tracker, globalScope, options.dynamicImports, traceMap);
 }

@@ -4,6 +4,7 @@ import { globalIdentifierReferences, iterateModuleReferences } from '../analysis
 import { createDestinationEvaluator, type DestinationEvaluator, type DestinationEvaluatorOptions } from '../analysis/temp-path.js';
 import { unwrapExpression, WRAPPER_TYPE_REGEX } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
+import { readSettings } from '../util/settings.js';
 import { SINKS, type WriteApi } from './no-local-fs-writes/catalog.js';
 import type { Category, CheckContext, Finding, SuggestionPlan } from './no-local-fs-writes/context.js';
 import { checkBunCalls, checkPromisified, checkWriteCall, collectGlobalBunCalls, labelOf, type BunCalls } from './no-local-fs-writes/fs-writes.js';
@@ -140,7 +141,8 @@ export default createRule<[NoLocalFsWritesOptions], MessageId>({
             seen.mayLoadSinks ||
             seen.dynamicImports.length > 0 ||
             requireCallsMayLoad(globalScope, WALK_TRIGGERS) ||
-            mayCallGetBuiltinModule(globalScope),
+            mayCallGetBuiltinModule(globalScope) ||
+            readSettings(context.settings).requireWrappers.size > 0,
           bunReferences: globalIdentifierReferences(globalScope, 'Bun'),
         };
         if (worth.mayLoadSinks || worth.bunReferences.length > 0 || seen.methodCalls) analyse(context, options, seen, worth);
@@ -226,7 +228,7 @@ function analyse(context: Context, options: NoLocalFsWritesOptions, seen: Sighti
   if (worth.mayLoadSinks) {
     const readApis = new Map<TSESTree.Node, { api: WriteApi; label: string }>();
     const promisifyCalls: TSESTree.CallExpression[] = [];
-    for (const reference of iterateModuleReferences(sourceCode, SINKS, { dynamicImports })) {
+    for (const reference of iterateModuleReferences(sourceCode, SINKS, { dynamicImports, requireWrappers: readSettings(context.settings).requireWrappers })) {
       const { info, node } = reference;
       if (reference.kind === 'read') {
         if (info.type === 'write') readApis.set(node, { api: info, label: labelOf(reference.path) });

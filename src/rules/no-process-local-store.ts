@@ -6,6 +6,7 @@ import { createProductionGuard, type ProductionGuard } from '../analysis/product
 import { describeSocketIoServers, socketIoServerTraceMap } from '../analysis/socket-io.js';
 import { unwrapExpression, WRAPPER_TYPE_REGEX } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
+import { readSettings } from '../util/settings.js';
 import { detectLocalStores, type Finding } from './no-process-local-store/detect.js';
 import { isFallbackStore } from './no-process-local-store/fallback.js';
 import { HOST_ADAPTER, SOCKET_IO_HOST_ADAPTERS, STORE_TRACE_MAP, type Family, type Sink } from './no-process-local-store/libraries.js';
@@ -129,7 +130,8 @@ export default createRule<Options, MessageId>({
         const hostAdapters = new Set<TSESTree.Node>();
         const serverReferences: TSESTree.Node[] = [];
         const traceMap = requireSocketIoAdapter ? STORE_AND_SOCKET_IO_TRACE_MAP : STORE_TRACE_MAP;
-        for (const reference of iterateModuleReferences<Target>(sourceCode, traceMap, { dynamicImports })) {
+        const { requireWrappers } = readSettings(context.settings);
+        for (const reference of iterateModuleReferences<Target>(sourceCode, traceMap, { dynamicImports, requireWrappers })) {
           const { info } = reference;
           if (info.kind === 'hostAdapter') hostAdapters.add(reference.node);
           else if (info.kind === 'socketIoServer') serverReferences.push(reference.node);

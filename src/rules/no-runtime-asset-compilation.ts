@@ -4,6 +4,7 @@ import { findProperty, findPropertyPath, getArgumentObject, getStaticPropertyVal
 import { createProductionGuard, GUARD_ENTRY_PATTERN, type ProductionGuard } from '../analysis/production-guard.js';
 import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
+import { readSettings } from '../util/settings.js';
 
 type MessageIds = 'runtimeCompilation' | 'connectAssets' | 'wrapInDevelopmentGuard';
 type Options = [{ guards: string[] }];
@@ -301,7 +302,8 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         const seen = new Set<TSESTree.Node>();
-        for (const reference of iterateModuleReferences(sourceCode, COMPILERS, { dynamicImports })) {
+        const { requireWrappers } = readSettings(context.settings);
+        for (const reference of iterateModuleReferences(sourceCode, COMPILERS, { dynamicImports, requireWrappers })) {
           const isBundler = reference.info.check === 'bundler' && reference.kind === 'construct' && reference.node.type === AST_NODE_TYPES.NewExpression;
           if (!isBundler && (reference.kind !== 'call' || reference.node.type !== AST_NODE_TYPES.CallExpression)) continue;
           if (seen.has(reference.node)) continue;

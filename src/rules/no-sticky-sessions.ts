@@ -10,6 +10,7 @@ import { createProductionGuard, type ProductionGuard } from '../analysis/product
 import { describeSocketIoServer, socketIoServerTraceMap } from '../analysis/socket-io.js';
 import { unwrapExpression, WRAPPER_TYPE_REGEX } from '../analysis/unwrap.js';
 import { createRule } from '../util/create-rule.js';
+import { readSettings } from '../util/settings.js';
 import { checkInfrastructureMethodCall, checkInfrastructureProperty, memberPropertyName, type StickinessFinding } from './no-sticky-sessions/infrastructure.js';
 import { FASTIFY_SESSION_PLUGINS, SESSION_TRACE_MAP, type SessionLibraryEntry } from './no-sticky-sessions/libraries.js';
 import { isAlternativeOfAnotherStore, isNoValue, otherBranches } from './no-sticky-sessions/store-choice.js';
@@ -315,7 +316,8 @@ export default createRule<Options, MessageId>({
       'Program:exit'() {
         const factories = new Map<TSESTree.Node, SessionLibraryEntry>();
         const googleCloud = { found: false };
-        for (const reference of iterateModuleReferences(sourceCode, TRACE_MAP, { dynamicImports })) {
+        const { requireWrappers } = readSettings(context.settings);
+        for (const reference of iterateModuleReferences(sourceCode, TRACE_MAP, { dynamicImports, requireWrappers })) {
           handleReference(reference.node, reference.info, factories, googleCloud);
         }
         // `new (require('memorystore')(session))()`, `const FileStore = createFileStore(session); new FileStore()`.

@@ -12,13 +12,13 @@ const TRACE: TraceMap<string> = withNodePrefix({
   os: { tmpdir: { [READ]: 'tmpdir-read' } },
 });
 
-function found(code: string, parser: ParserName): string[] {
+function found(code: string, parser: ParserName, requireWrappers?: ReadonlySet<string>): string[] {
   const dynamicImports: TSESTree.ImportExpression[] = [];
   return runInRule(
     code,
     parser,
     (sourceCode) =>
-      [...iterateModuleReferences(sourceCode, TRACE, { dynamicImports })].map(
+      [...iterateModuleReferences(sourceCode, TRACE, { dynamicImports, ...(requireWrappers ? { requireWrappers } : {}) })].map(
         (reference) => `${reference.kind}:${reference.path.join('.')}@${reference.node.loc.start.line}`,
       ),
     () => ({ ImportExpression: (node: TSESTree.ImportExpression) => void dynamicImports.push(node) }),
@@ -65,6 +65,25 @@ describe('iterateModuleReferences', () => {
 });
 
 /** `isGlobalReference` of every `require` identifier that is called, in order. */
+describe('iterateModuleReferences with require wrappers', () => {
+  const wrappers = new Set(['safeRequire']);
+
+  it.each<[string, ParserName, string[]]>([
+    // declared in the file, imported, or a global; followed like require
+    ["function safeRequire(id) { try { return require(id); } catch { return undefined; } }\nconst session = safeRequire('express-session');\napp.use(session());", 'cjs', ['call:express-session@3']],
+    ["import { safeRequire } from './util.js';\nconst { writeFile } = safeRequire('fs');\nwriteFile('a', 'b');", 'esm', ['call:fs.writeFile@3']],
+    ["safeRequire('fs').writeFile('a', 'b');", 'esm', ['call:fs.writeFile@1']],
+    // a local binding of the same name inside a function is another function
+    ["function f(safeRequire) { safeRequire('fs').writeFile('a', 'b'); }", 'cjs', []],
+  ])('%s (%s)', (code, parser, expected) => {
+    expect(found(code, parser, wrappers)).toEqual(expected);
+  });
+
+  it('reads nothing through a wrapper that is not named', () => {
+    expect(found("safeRequire('fs').writeFile('a', 'b');", 'esm')).toEqual([]);
+  });
+});
+
 function requireCallsAreGlobal(code: string, parser: ParserName): boolean[] {
   const callees: TSESTree.Identifier[] = [];
   return runInRule(

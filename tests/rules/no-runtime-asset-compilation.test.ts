@@ -35,6 +35,11 @@ function compilation(
 }
 
 const valid: Valid<Options>[] = [
+  // the same wrapper, not named in the settings: the rule does not guess what it loads
+  `const safeRequire = require('./lib/safe-require');
+const sassMiddleware = safeRequire('node-sass-middleware');
+app.use(sassMiddleware({ src: 'sass', dest: 'public' }));
+app.listen(3000);`,
   // browserify set up here but bundled elsewhere, bundled only in development, or a bundle method of another object
   `const browserify = require('browserify');
 module.exports = browserify('./client.js').transform('babelify');`,
@@ -256,6 +261,26 @@ app.get('/app.js', (req, res) => cache.bundle().pipe(res));`,
 const BUNDLE = 'browserify `bundle()`';
 
 const invalid: Invalid<MessageIds, Options>[] = [
+  // a compiler loaded through the project's own require wrapper, named in the settings
+  {
+    code: `const safeRequire = require('./lib/safe-require');
+const sassMiddleware = safeRequire('node-sass-middleware');
+app.use(sassMiddleware({ src: 'sass', dest: 'public' }));
+app.listen(3000);`,
+    settings: { stateless: { requireWrappers: ['safeRequire'] } },
+    errors: [
+      compilation(
+        3,
+        9,
+        'node-sass-middleware',
+        wrapped(
+          ["const safeRequire = require('./lib/safe-require');", "const sassMiddleware = safeRequire('node-sass-middleware');"],
+          ["app.use(sassMiddleware({ src: 'sass', dest: 'public' }));"],
+          ['app.listen(3000);'],
+        ),
+      ),
+    ],
+  },
   // browserify bundling in a request handler: chained, and through a const that holds the instance
   {
     code: `const browserify = require('browserify');

@@ -22,6 +22,20 @@ describe('readSettings', () => {
     expect(() => readSettings({ stateless: { checkRoles: ['service'] } })).toThrow(/unknown role 'service'/u);
     expect(() => readSettings({ stateless: true })).toThrow('eslint-plugin-stateless: settings.stateless must be an object, got true');
   });
+
+  it('reads the require wrappers, none by default', () => {
+    expect([...readSettings(undefined).requireWrappers]).toEqual([]);
+    expect([...readSettings({ stateless: { requireWrappers: ['safeRequire', 'optional$'] } }).requireWrappers]).toEqual(['safeRequire', 'optional$']);
+  });
+
+  it('refuses require wrappers that are not function names', () => {
+    expect(() => readSettings({ stateless: { requireWrappers: 'safeRequire' } })).toThrow(
+      'eslint-plugin-stateless: settings.stateless.requireWrappers must be an array of function names, got \'safeRequire\'',
+    );
+    expect(() => readSettings({ stateless: { requireWrappers: ['utils.safeRequire'] } })).toThrow(/lists 'utils.safeRequire', which is not the name of a function/u);
+    expect(() => readSettings({ stateless: { requireWrappers: ['require'] } })).toThrow(/lists 'require'/u);
+    expect(() => readSettings({ stateless: { requireWrappers: [42] } })).toThrow(/lists 42/u);
+  });
 });
 
 /** The rule ids the recommended config reports for `code` saved as `filename`, under `settings`. */
