@@ -768,7 +768,7 @@ export default createRule<Options, MessageIds>({
       for (const reference of variable.references) {
         if (reference.init) continue;
         if (reference.isWrite()) writes.push(reference.identifier as TSESTree.Identifier);
-        if (reference.isRead() && mayLeadToMutation(reference.identifier, MUTATOR_NAMES)) reads.push(reference.identifier);
+        if (reference.isRead() && mayLeadToMutation(reference.identifier)) reads.push(reference.identifier);
       }
       if (writes.length > 0 && isReassignable(definition)) checkWrites(variable, definition, writes);
       let root: Root | null | undefined;
@@ -786,13 +786,13 @@ export default createRule<Options, MessageIds>({
       for (const [name, root] of roots) {
         if (!globalScope.set.has(name)) continue;
         for (const identifier of globalIdentifierReferences(globalScope, name)) {
-          if (mayLeadToMutation(identifier, MUTATOR_NAMES)) checkReadReference(() => root, identifier);
+          if (mayLeadToMutation(identifier)) checkReadReference(() => root, identifier);
         }
       }
       // Undeclared globals (an ES module without `globals`), in one pass over the unresolved references.
       for (const reference of globalScope.through) {
         const root = roots.get(reference.identifier.name);
-        if (root && !globalScope.set.has(root.name) && mayLeadToMutation(reference.identifier, MUTATOR_NAMES)) checkReadReference(() => root, reference.identifier);
+        if (root && !globalScope.set.has(root.name) && mayLeadToMutation(reference.identifier)) checkReadReference(() => root, reference.identifier);
       }
     }
 
@@ -819,7 +819,7 @@ export default createRule<Options, MessageIds>({
         roots.set(classNode, root);
         for (const variable of new Set(classVariables(classNode))) {
           for (const reference of variable.references) {
-            if (!reference.init && reference.isRead() && mayLeadToMutation(reference.identifier, MUTATOR_NAMES)) checkReadReference(() => root, reference.identifier);
+            if (!reference.init && reference.isRead() && mayLeadToMutation(reference.identifier)) checkReadReference(() => root, reference.identifier);
           }
         }
       }
@@ -877,7 +877,7 @@ export default createRule<Options, MessageIds>({
         if (!madeBy) continue;
         const root: Root = { kind: 'instance', name: className(classNode), line: madeBy.loc.start.line, provenance: { kind: 'instance', node: classNode } };
         for (const node of thisExpressionsIn(sourceCode, classNode.body, entersInstanceCode)) {
-          if (mayLeadToMutation(node, MUTATOR_NAMES) && instanceClassOf(node) === classNode) checkReadReference(() => root, node);
+          if (mayLeadToMutation(node) && instanceClassOf(node) === classNode) checkReadReference(() => root, node);
         }
       }
     }
@@ -892,7 +892,7 @@ export default createRule<Options, MessageIds>({
         let ownReceiver = receivers.get(variable);
         if (ownReceiver === undefined) receivers.set(variable, (ownReceiver = isOnlyItsOwnReceiver(variable)));
         for (const node of thisExpressionsIn(sourceCode, method.body, entersMethodBody)) {
-          if (!mayLeadToMutation(node, MUTATOR_NAMES) || !(ownReceiver || declaresWrittenField(object, node))) continue;
+          if (!mayLeadToMutation(node) || !(ownReceiver || declaresWrittenField(object, node))) continue;
           checkReadReference(() => rootOfVariable(variable, definition), node);
         }
       }
@@ -914,7 +914,7 @@ export default createRule<Options, MessageIds>({
         objectMethods.push(node);
       },
       ThisExpression(node) {
-        if (staticDepth > 0 && mayLeadToMutation(node, MUTATOR_NAMES)) thisExpressions.push(node);
+        if (staticDepth > 0 && mayLeadToMutation(node)) thisExpressions.push(node);
       },
       'Program:exit'(program) {
         let globalScope = sourceCode.getScope(program);
