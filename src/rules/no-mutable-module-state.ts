@@ -20,7 +20,7 @@ import { reassignmentChange, siteChange, type Change } from './no-mutable-module
 import { carriesRequestData, holdsOnlyHandles, isInProcessLock, isScratchVariable, returnedStateKeys, type Candidate } from './no-mutable-module-state/per-process.js';
 import { IN_MEMORY_CACHE_PACKAGES } from './no-mutable-module-state/catalog.js';
 import { createProcessLifetimeClasses } from './no-mutable-module-state/process-lifetime.js';
-import { entersInstanceCode, entersMethodBody, thisExpressionsIn } from './no-mutable-module-state/this-expressions.js';
+import { thisExpressionsWithin, thisOwnerFunction } from './no-mutable-module-state/this-expressions.js';
 import { createWriteContexts, type WriteContext } from './no-mutable-module-state/write-context.js';
 
 type MessageIds = 'reassigned' | 'mutated' | 'globalWritten' | 'staticMutated' | 'importMutated' | 'instanceMutated' | 'moveIntoFunction';
@@ -287,6 +287,8 @@ export default createRule<Options, MessageIds>({
     let staticDepth = 0;
     /** Methods of object literals that initialise a binding (`const pads = { set(k, v) { ... } }`). */
     const objectMethods: TSESTree.FunctionExpression[] = [];
+    /** Every `this` of the file, in source order: the few containers that matter pick theirs by range. */
+    const allThis: TSESTree.ThisExpression[] = [];
     const reported = new Set<TSESTree.Node>();
     const suggestions = new Map<TSESLint.Scope.Variable, TSESLint.ReportSuggestionArray<MessageIds> | undefined>();
 
@@ -873,10 +875,12 @@ export default createRule<Options, MessageIds>({
     /** Instance fields of the one instance of a process-lifetime class, changed in its methods. */
     function checkProcessLifetimeInstances(): void {
       for (const classNode of classes) {
-        const madeBy = lifetimeClasses.madeBy(classNode);
+        // A class without a `this` has no instance state to change: no need to decide what makes it.
+        const inside = thisExpressionsWithin(allThis, classNode.body);
+        const madeBy = inside.length > 0 ? lifetimeClasses.madeBy(classNode) : undefined;
         if (!madeBy) continue;
         const root: Root = { kind: 'instance', name: className(classNode), line: madeBy.loc.start.line, provenance: { kind: 'instance', node: classNode } };
-        for (const node of thisExpressionsIn(sourceCode, classNode.body, entersInstanceCode)) {
+        for (const node of inside) {
           if (mayLeadToMutation(node) && instanceClassOf(node) === classNode) checkReadReference(() => root, node);
         }
       }
@@ -891,8 +895,8 @@ export default createRule<Options, MessageIds>({
         const { variable, object } = found;
         let ownReceiver = receivers.get(variable);
         if (ownReceiver === undefined) receivers.set(variable, (ownReceiver = isOnlyItsOwnReceiver(variable)));
-        for (const node of thisExpressionsIn(sourceCode, method.body, entersMethodBody)) {
-          if (!mayLeadToMutation(node) || !(ownReceiver || declaresWrittenField(object, node))) continue;
+        for (const node of thisExpressionsWithin(allThis, method.body)) {
+          if (thisOwnerFunction(node) !== method || !mayLeadToMutation(node) || !(ownReceiver || declaresWrittenField(object, node))) continue;
           checkReadReference(() => rootOfVariable(variable, definition), node);
         }
       }
@@ -914,6 +918,7 @@ export default createRule<Options, MessageIds>({
         objectMethods.push(node);
       },
       ThisExpression(node) {
+        allThis.push(node);
         if (staticDepth > 0 && mayLeadToMutation(node)) thisExpressions.push(node);
       },
       'Program:exit'(program) {

@@ -1,66 +1,41 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 /**
- * Every `this` inside `root`, not looking into the nodes `enters` refuses (nested functions and
- * classes, whose `this` is another object). Only the few subtrees that can hold the state of a
- * process-lifetime object are walked this way, instead of listening to every `this` of every file.
+ * The `this` expressions of `all` (every `this` of the file, in source order, as the traversal
+ * met them) that lie inside `container`: two binary searches, instead of walking the subtree.
  */
-export function thisExpressionsIn(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  root: TSESTree.Node,
-  enters: (node: TSESTree.Node) => boolean,
-): TSESTree.ThisExpression[] {
-  const found: TSESTree.ThisExpression[] = [];
-  const pending: TSESTree.Node[] = [root];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === AST_NODE_TYPES.ThisExpression) {
-      found.push(node);
-      continue;
-    }
-    if (node !== root && !enters(node)) continue;
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (let index = child.length - 1; index >= 0; index--) if (isNode(child[index])) pending.push(child[index] as TSESTree.Node);
-      } else if (isNode(child)) {
-        pending.push(child);
-      }
-    }
+export function thisExpressionsWithin(all: readonly TSESTree.ThisExpression[], container: TSESTree.Node): readonly TSESTree.ThisExpression[] {
+  const [start, end] = container.range;
+  return all.slice(firstAtOrAfter(all, start), firstAtOrAfter(all, end));
+}
+
+function firstAtOrAfter(all: readonly TSESTree.ThisExpression[], offset: number): number {
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (all[middle]!.range[0] < offset) low = middle + 1;
+    else high = middle;
   }
-  return found;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-function isClass(node: TSESTree.Node): boolean {
-  return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
-}
-
-function isStaticMember(node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.MethodDefinition:
-    case AST_NODE_TYPES.PropertyDefinition:
-    case AST_NODE_TYPES.AccessorProperty:
-      return node.static;
-    case AST_NODE_TYPES.StaticBlock:
-      return true;
-    default:
-      return false;
-  }
+  return low;
 }
 
 /**
- * Inside a class body: its instance members and the arrows in them, not static members, nested
- * classes, or functions other than the members' own (`function () { this }` has its own `this`).
+ * The function whose `this` a `this` expression is: the nearest enclosing function that is not an
+ * arrow, or `undefined` when a class body comes first (a field initialiser's `this` is the instance).
  */
-export function entersInstanceCode(node: TSESTree.Node): boolean {
-  if (isClass(node) || isStaticMember(node) || node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
-  return node.type !== AST_NODE_TYPES.FunctionExpression || node.parent.type === AST_NODE_TYPES.MethodDefinition;
-}
-
-/** Inside a method of an object literal: its body and the arrows in it, not nested functions or classes. */
-export function entersMethodBody(node: TSESTree.Node): boolean {
-  return !isClass(node) && node.type !== AST_NODE_TYPES.FunctionDeclaration && node.type !== AST_NODE_TYPES.FunctionExpression;
+export function thisOwnerFunction(node: TSESTree.ThisExpression): TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+        return current;
+      case AST_NODE_TYPES.ClassBody:
+      case AST_NODE_TYPES.Program:
+        return undefined;
+      default:
+        continue;
+    }
+  }
+  return undefined;
 }

@@ -1,52 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { entersInstanceCode, entersMethodBody, thisExpressionsIn } from '../../../src/rules/no-mutable-module-state/this-expressions.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { thisExpressionsWithin, thisOwnerFunction } from '../../../src/rules/no-mutable-module-state/this-expressions.js';
 import { runInRule } from '../../analysis/run-in-rule.js';
 
-/** The source of the member each `this` found under the first node of `type` reads (`this.a`), or `this` alone. */
-function found(code: string, type: AST_NODE_TYPES, enters: (node: TSESTree.Node) => boolean): string[] {
-  return runInRule(code, 'ts', (sourceCode: Readonly<TSESLint.SourceCode>) => {
-    const pending: TSESTree.Node[] = [sourceCode.ast];
-    let root: TSESTree.Node | undefined;
-    for (let node = pending.shift(); node && !root; node = pending.shift()) {
-      if (node.type === type) root = node;
-      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        for (const item of Array.isArray(child) ? child : [child]) if (item && typeof item === 'object' && 'type' in item) pending.push(item as TSESTree.Node);
-      }
-    }
-    if (!root) throw new Error(`no ${type}`);
-    return thisExpressionsIn(sourceCode, root, enters).map((node) => sourceCode.getText(node.parent));
-  });
+/** Runs `inspect` with every `this` of `code` in source order, collected the way the rule collects them. */
+function withThis<T>(code: string, inspect: (all: readonly TSESTree.ThisExpression[], program: TSESTree.Program, sourceCode: Readonly<TSESLint.SourceCode>) => T): T {
+  const all: TSESTree.ThisExpression[] = [];
+  return runInRule(
+    code,
+    'ts',
+    (sourceCode) => inspect(all, sourceCode.ast, sourceCode),
+    () => ({ ThisExpression: (node: TSESTree.ThisExpression) => void all.push(node) }),
+  );
 }
 
-describe('thisExpressionsIn', () => {
-  it('finds this in instance members and their arrows, in source order, not in static members, nested classes or other functions', () => {
-    const code = `class Store {
-  items = new Map();
-  onChange = () => this.notify;
-  static count = this.name;
-  static { this.ready; }
-  add(item) {
-    this.items.set(item.id, item);
-    const later = () => this.flushed;
-    function detached() { return this.lost; }
-    return class Inner { own() { return this.inner; } };
-  }
-  static create() { return this.made; }
-}`;
-    expect(found(code, AST_NODE_TYPES.ClassBody, entersInstanceCode)).toEqual(['this.notify', 'this.items', 'this.flushed']);
-  });
-
-  it('finds this in a method body and its arrows, not in nested functions or classes', () => {
-    const code = `const pads = {
+const code = `this.outside;
+class Store {
+  items = this.seed;
+  add(item) { this.items.push(item); }
+}
+const pads = {
   set(key, value) {
     this[key] = value;
     [1].forEach(() => this.count);
     [1].forEach(function () { return this.lost; });
-    class Local { m() { return this.other; } }
+    class Local { field = this.own; }
   },
-};`;
-    expect(found(code, AST_NODE_TYPES.BlockStatement, entersMethodBody)).toEqual(['this[key]', 'this.count']);
+};
+this.after;`;
+
+describe('thisExpressionsWithin', () => {
+  it('picks the this inside a node by range, in source order, and none outside it', () => {
+    const texts = withThis(code, (all, program, sourceCode) => {
+      const classBody = (program.body[1] as TSESTree.ClassDeclaration).body;
+      const object = (program.body[2] as TSESTree.VariableDeclaration).declarations[0]!.init!;
+      return [classBody, object].map((container) => thisExpressionsWithin(all, container).map((node) => sourceCode.getText(node.parent)));
+    });
+    expect(texts).toEqual([
+      ['this.seed', 'this.items'],
+      ['this[key]', 'this.count', 'this.lost', 'this.own'],
+    ]);
+    expect(withThis('const a = 1;', (all, program) => thisExpressionsWithin(all, program))).toEqual([]);
+  });
+});
+
+describe('thisOwnerFunction', () => {
+  it('is the nearest function that is not an arrow, and nothing for a class field or top-level code', () => {
+    const owners = withThis(code, (all, program) => {
+      const method = (((program.body[2] as TSESTree.VariableDeclaration).declarations[0]!.init as TSESTree.ObjectExpression).properties[0] as TSESTree.Property).value;
+      return all.map((node) => {
+        const owner = thisOwnerFunction(node);
+        return owner === undefined ? 'none' : owner === method ? 'set' : 'other';
+      });
+    });
+    // outside, seed (field), items (class method), this[key], count (arrow), lost (function), own (field), after
+    expect(owners).toEqual(['none', 'none', 'other', 'set', 'set', 'other', 'none', 'none']);
   });
 });
