@@ -25,17 +25,11 @@ function firstAtOrAfter(all: readonly TSESTree.ThisExpression[], offset: number)
  * arrow, or `undefined` when a class body comes first (a field initialiser's `this` is the instance).
  */
 export function thisOwnerFunction(node: TSESTree.ThisExpression): TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.FunctionDeclaration:
-        return current;
-      case AST_NODE_TYPES.ClassBody:
-      case AST_NODE_TYPES.Program:
-        return undefined;
-      default:
-        continue;
-    }
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current && current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return undefined;
+    current = current.parent;
   }
-  return undefined;
+  // ESLint sets `Program.parent` to `null`.
+  return current ?? undefined;
 }
