@@ -358,3 +358,17 @@ export function* iterateModuleReferences<T>(
   if (imports.importEquals.length > 0) yield* importEqualsReferences(tracker, sourceCode, traceMap, imports.importEquals);
   if (options.dynamicImports?.length) yield* dynamicImportReferences(tracker, globalScope, options.dynamicImports, traceMap);
 }
+
+/**
+ * The references to the members of the value `node` evaluates to (an instance a library call
+ * made, say), by ReferenceTracker's own following of the value: member chains, `const`/`let`
+ * bindings and assignments it is stored in, destructuring. Paths start at the value itself.
+ */
+export function* iterateValueReferences<T>(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  traceMap: TraceMapElement<T>,
+): Generator<ModuleReference<T>> {
+  const tracker = new ReferenceTracker(sourceCode.getScope(sourceCode.ast), { mode: 'legacy' }) as Tracker;
+  for (const found of tracker.iteratePropertyReferences(node, traceMap) as Iterable<FoundReference<T>>) yield toModuleReference(found);
+}

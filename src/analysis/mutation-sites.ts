@@ -49,6 +49,8 @@ export interface MutationSiteOptions {
   readonly bindings: BindingIndex;
   /** Per-file memo of the sites reached through each parameter of each helper function (create it per file). */
   readonly helperSites?: Map<TSESTree.Node, (readonly MutationSite[])[]>;
+  /** Per-file memo of the function parameters of each request-object name (`req`), so the scopes are listed once per file. */
+  readonly requestParameters?: Map<string, readonly TSESLint.Scope.Variable[]>;
   /** Whether to follow the value (or its part at `path`), handed over by `call`, into helper functions; default `true`. */
   readonly followHelpers?: boolean | ((path: readonly PathSegment[], call: TSESTree.CallExpression) => boolean);
   /** The method names a `method` site is made for (default: all); a call of any other method ends the walk there. */
@@ -358,9 +360,7 @@ function requestPropertySites(
   if (walk.depth >= MAX_ALIAS_DEPTH || key === undefined || holder.type !== AST_NODE_TYPES.Identifier || !REQUEST_OBJECT_NAMES.has(holder.name)) return;
   if (ASTUtils.findVariable(sourceCode.getScope(holder), holder)?.defs[0]?.type !== 'Parameter') return;
   const deeper: Walk = { ...walk, depth: walk.depth + 1 };
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    const parameter = scope.type === 'function' ? scope.set.get(holder.name) : undefined;
-    if (parameter?.defs[0]?.type !== 'Parameter') continue;
+  for (const parameter of requestParametersNamed(sourceCode, holder.name, options)) {
     for (const reference of parameter.references) {
       const member = skipWrapperParents(reference.identifier).parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member === target || staticMemberKey(member) !== key) continue;
@@ -368,6 +368,19 @@ function requestPropertySites(
       walkFrom(sourceCode, member, options, path, deeper, visit);
     }
   }
+}
+
+/** The parameters named `name` of every function of the file. */
+function requestParametersNamed(sourceCode: Readonly<TSESLint.SourceCode>, name: string, options: MutationSiteOptions): readonly TSESLint.Scope.Variable[] {
+  const known = options.requestParameters?.get(name);
+  if (known) return known;
+  const parameters: TSESLint.Scope.Variable[] = [];
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    const parameter = scope.type === 'function' ? scope.set.get(name) : undefined;
+    if (parameter?.defs[0]?.type === 'Parameter') parameters.push(parameter);
+  }
+  options.requestParameters?.set(name, parameters);
+  return parameters;
 }
 
 /**

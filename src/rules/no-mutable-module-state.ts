@@ -362,6 +362,7 @@ export default createRule<Options, MessageIds>({
       followAlias: (variable) => !isStateScope(variable.scope),
       bindings,
       helperSites: new Map(),
+      requestParameters: new Map(),
       methods: MUTATOR_NAMES,
       // A helper called while the module loads changes nothing at run time.
       followHelpers: (_path, call) => runTime.isRunTime(call),

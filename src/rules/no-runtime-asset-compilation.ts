@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { CALL, CONSTRUCT, iterateModuleReferences, type TraceMap, type TraceMapElement } from '../analysis/module-references.js';
+import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences, type TraceMap, type TraceMapElement } from '../analysis/module-references.js';
 import { findProperty, findPropertyPath, getArgumentObject, getStaticPropertyValue, resolveObjectSource } from '../analysis/options-object.js';
 import { createProductionGuard, GUARD_ENTRY_PATTERN, type ProductionGuard } from '../analysis/production-guard.js';
 import { skipWrapperParents, unwrapExpression } from '../analysis/unwrap.js';
@@ -69,55 +69,29 @@ const DEVELOPMENT_GUARD = "process.env.NODE_ENV !== 'production'";
 /** Methods of a browserify instance that return the instance (browserify 17 `index.js`: `return this`). */
 const BROWSERIFY_CHAINABLE: ReadonlySet<string> = new Set(['add', 'require', 'external', 'exclude', 'ignore', 'transform', 'plugin']);
 
-/** The `.bundle()` call reached from `instance` through chained set-up calls (`browserify(f).transform(t).bundle()`). */
-function chainedBundleCall(instance: TSESTree.Node): TSESTree.CallExpression | undefined {
-  let current = skipWrapperParents(instance);
-  for (;;) {
-    const member = current.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const callee = skipWrapperParents(member);
-    const call = callee.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return undefined;
-    if (member.property.name === 'bundle') return call;
-    if (!BROWSERIFY_CHAINABLE.has(member.property.name)) return undefined;
-    current = skipWrapperParents(call);
-  }
-}
+/** The instance's methods that matter: `bundle()` compiles, the chainable ones hand the instance on. */
+const BROWSERIFY_INSTANCE: TraceMapElement<'bundle' | 'chain'> = Object.fromEntries([
+  ['bundle', { [CALL]: 'bundle' }],
+  ...[...BROWSERIFY_CHAINABLE].map((name) => [name, { [CALL]: 'chain' }]),
+]);
 
 /**
- * The `bundle()` calls of the instance a browserify call makes: chained on it, or on the variable
- * that holds it (`const b = browserify(entry); b.transform(t); b.bundle().pipe(res)`; `b = browserify(entry)`).
+ * The `.bundle()` calls of the instance a browserify call makes. ReferenceTracker follows the
+ * instance into the bindings it is stored in (`const b = browserify(entry)`, `b = browserify(entry)`);
+ * what it does not follow is the instance a chainable call returns (`browserify(entry).transform(t).bundle()`),
+ * so each chainable call is followed in turn, a call result being a new value to track.
  */
 function bundleCalls(sourceCode: Readonly<TSESLint.SourceCode>, made: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.CallExpression[] {
-  const chained = chainedBundleCall(made);
-  if (chained) return [chained];
-  let holder: TSESTree.Node = skipWrapperParents(made);
-  // `const b = browserify(entry).transform(t)`: the chain's end is what the binding holds.
-  for (let member = holder.parent; member?.type === AST_NODE_TYPES.MemberExpression && member.object === holder; member = holder.parent) {
-    const call = skipWrapperParents(member).parent;
-    const name = member.property.type === AST_NODE_TYPES.Identifier && !member.computed ? member.property.name : undefined;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || name === undefined || !BROWSERIFY_CHAINABLE.has(name)) return [];
-    holder = skipWrapperParents(call);
-  }
-  const variable = holdingVariable(sourceCode, holder);
   const calls: TSESTree.CallExpression[] = [];
-  for (const reference of variable?.references ?? []) {
-    const call = reference.isRead() ? chainedBundleCall(reference.identifier) : undefined;
-    if (call) calls.push(call);
+  const pending: TSESTree.Node[] = [made];
+  for (let value = pending.pop(); value; value = pending.pop()) {
+    for (const reference of iterateValueReferences(sourceCode, value, BROWSERIFY_INSTANCE)) {
+      if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
+      if (reference.info === 'bundle') calls.push(reference.node);
+      else pending.push(reference.node);
+    }
   }
-  return calls;
-}
-
-/** The variable an instance is stored in: `const b = browserify(f)`, or `b = browserify(f)` for a `let` / `var` declared earlier. */
-function holdingVariable(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): TSESLint.Scope.Variable | undefined {
-  const parent = value.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
-    return sourceCode.getDeclaredVariables(parent)[0];
-  }
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === value && parent.left.type === AST_NODE_TYPES.Identifier) {
-    return ASTUtils.findVariable(sourceCode.getScope(parent.left), parent.left) ?? undefined;
-  }
-  return undefined;
+  return calls.sort((first, second) => first.range[0] - second.range[0]);
 }
 
 function isStringLike(node: TSESTree.Node): boolean {

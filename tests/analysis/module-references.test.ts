@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { CALL, CONSTRUCT, READ, isGlobalReference, iterateModuleReferences, withNodePrefix, type TraceMap } from '../../src/analysis/module-references.js';
+import { CALL, CONSTRUCT, READ, isGlobalReference, iterateModuleReferences, iterateValueReferences, withNodePrefix, type TraceMap } from '../../src/analysis/module-references.js';
 import type { ParserName } from '../rule-tester.js';
 import { runInRule } from './run-in-rule.js';
 
@@ -81,6 +81,36 @@ describe('iterateModuleReferences with require wrappers', () => {
 
   it('reads nothing through a wrapper that is not named', () => {
     expect(found("safeRequire('fs').writeFile('a', 'b');", 'esm')).toEqual([]);
+  });
+});
+
+describe('iterateValueReferences', () => {
+  /** The calls of `bundle` on the value of the first `make()` call, as `path@line`. */
+  function bundles(code: string): string[] {
+    const made: TSESTree.CallExpression[] = [];
+    return runInRule(
+      code,
+      'cjs',
+      (sourceCode) =>
+        [...iterateValueReferences(sourceCode, made[0]!, { bundle: { [CALL]: 'bundle' } })].map((reference) => `${reference.path.join('.')}@${reference.node.loc.start.line}`),
+      () => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'make') made.push(node);
+        },
+      }),
+    );
+  }
+
+  it.each<[string, string[]]>([
+    ['make().bundle();', ['bundle@1']],
+    ['const b = make();\nb.bundle();\nb.bundle();', ['bundle@2', 'bundle@3']],
+    ['let b;\nb = make();\nb.bundle();', ['bundle@3']],
+    ['const { bundle } = make();\nbundle();', ['bundle@2']],
+    // a call result is another value, and so is a copy
+    ['make().transform(t).bundle();', []],
+    ['const b = { ...make() };\nb.bundle();', []],
+  ])('%s', (code, expected) => {
+    expect(bundles(code)).toEqual(expected);
   });
 });
 
